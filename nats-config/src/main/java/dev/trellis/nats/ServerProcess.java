@@ -134,18 +134,20 @@ final class ServerProcess {
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
-        printed = true;
-        output.add(line);
-        if (line.contains(READY_LINE)) {
-          ready.countDown();
-        }
-        if (line.contains(PORT_IN_USE)) {
-          portInUse = true;
-        }
+        // The listener sees a line before anyone else can: before it is in the ring and before
+        // start() can return because of it.
         try {
           listener.accept(line);
         } catch (RuntimeException e) {
           output.add("(output listener failed: " + e + ")");
+        }
+        printed = true;
+        output.add(line);
+        if (line.contains(PORT_IN_USE)) {
+          portInUse = true;
+        }
+        if (line.contains(READY_LINE)) {
+          ready.countDown();
         }
       }
     } catch (IOException | UncheckedIOException e) {

@@ -7,6 +7,7 @@
 #   ./build.sh --verify     rebuild into a temporary directory and compare with the committed
 #                           unsigned modules byte for byte (reproducibility check for CI)
 #   ./build.sh --out DIR    write to DIR/unsigned (and DIR) instead of wasm-corpus
+#   ./build.sh --test       run the Rust SDK's unit tests (on the build machine) and exit
 #
 # Toolchain (Debian 12, see README.md): Debian's rustc/cargo with the wasm32 std and Debian's
 # packaged crates, clang + lld for C, wabt for WAT. Override with RUSTC, CARGO, CLANG, WAT2WASM,
@@ -25,12 +26,14 @@ CRATE_REGISTRY=${CRATE_REGISTRY:-/usr/share/cargo/registry}
 OUT=wasm-corpus
 SIGN=1
 VERIFY=0
+TEST=0
 while (($#)); do
   case $1 in
     --no-sign) SIGN=0 ;;
     --verify) VERIFY=1 SIGN=0 ;;
     --out) OUT=$2; shift ;;
-    *) echo "usage: $0 [--no-sign] [--verify] [--out DIR]" >&2; exit 2 ;;
+    --test) TEST=1 ;;
+    *) echo "usage: $0 [--no-sign] [--verify] [--test] [--out DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -50,16 +53,21 @@ C_FLAGS=(--target=wasm32-unknown-unknown -Os -nostdlib -ffreestanding -Wall -Wex
   -Isdk-c -Wl,--no-entry -Wl,--strip-debug)
 C_SDK=(sdk-c/trellis_actor.c sdk-c/trellis_msgpack.c)
 
+# cargo with Debian's compiler and Debian's packaged crates (offline, as locked).
+cargo() {
+  RUSTC=$RUSTC "$CARGO" \
+    --config 'source.crates-io.replace-with="debian"' \
+    --config "source.debian.directory=\"$CRATE_REGISTRY\"" \
+    "$@" --locked --offline
+}
+
 build_rust() {
   local packages=()
   for crate in "${RUST_SAMPLES[@]}"; do packages+=(-p "$crate"); done
   # Paths baked into panic messages are remapped so the output does not depend on where the
   # checkout or the crate registry lives.
-  RUSTC=$RUSTC RUSTFLAGS="--remap-path-prefix=$ACTORS_DIR=actors --remap-path-prefix=$CRATE_REGISTRY=registry" \
-    "$CARGO" \
-    --config 'source.crates-io.replace-with="debian"' \
-    --config "source.debian.directory=\"$CRATE_REGISTRY\"" \
-    build --release --locked --offline --quiet --target wasm32-unknown-unknown "${packages[@]}"
+  RUSTFLAGS="--remap-path-prefix=$ACTORS_DIR=actors --remap-path-prefix=$CRATE_REGISTRY=registry" \
+    cargo build --release --quiet --target wasm32-unknown-unknown "${packages[@]}"
   for crate in "${RUST_SAMPLES[@]}"; do
     cp "target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" "$OUT/unsigned/$crate.wasm"
   done
@@ -100,6 +108,10 @@ build_all() {
 }
 
 start=$SECONDS
+if ((TEST)); then
+  RUSTDOC=${RUSTDOC:-${RUSTC%rustc}rustdoc} cargo test --quiet -p trellis-actor
+  exit
+fi
 if ((VERIFY)); then
   committed=$PWD/wasm-corpus/unsigned
   OUT=$(mktemp -d)

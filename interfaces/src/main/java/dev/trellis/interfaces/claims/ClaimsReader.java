@@ -23,6 +23,12 @@ final class ClaimsReader {
   }
 
   static <T extends Metadata> Claims<T> read(JsonNode root, Class<T> kind) {
+    if (kind != ActorMetadata.class
+        && kind != ProviderMetadata.class
+        && kind != InvocationMetadata.class) {
+      throw new IllegalArgumentException(
+          "failed to read claims: " + kind + " is not a metadata record type");
+    }
     ClaimsReader top = object(root, "claims");
     Long exp = top.optionalUnsigned("exp", Long.MAX_VALUE);
     String jti = top.requiredString("jti");

@@ -58,9 +58,10 @@ public final class ModuleClaims {
   }
 
   /**
-   * Reads and verifies the claims of a signed module, in this order: module structure, JWT present,
-   * token structure, metadata present, module hash (rejected when {@code wascap_revision} ≥ 3, else
-   * reported in the result), signature, expiry, not-before.
+   * Reads and verifies the claims of a signed module, in wascap's order: module structure, JWT
+   * present, claims decode, metadata present, module hash (rejected when {@code wascap_revision} ≥
+   * 3, else reported in the result); then token validation: header, issuer, signature, expiry,
+   * not-before.
    *
    * @throws MalformedModuleException if the module is not well formed
    * @throws UnsignedModuleException if it carries no JWT
@@ -75,8 +76,7 @@ public final class ModuleClaims {
                     new UnsignedModuleException(
                         "failed to verify module: no jwt or wasmcloud_jwt custom section; sign it"
                             + " with 'trellis claims sign'"));
-    TokenValidation<ActorMetadata> validation = Jwt.validate(jwt, ActorMetadata.class, clock);
-    Claims<ActorMetadata> claims = validation.claims();
+    Claims<ActorMetadata> claims = Jwt.decode(jwt, ActorMetadata.class);
     if (claims.metadata() == null) {
       throw new MissingMetadataException(
           "failed to verify module " + claims.subject() + ": its claims have no wascap metadata");
@@ -96,7 +96,7 @@ public final class ModuleClaims {
               + claims.metadata().hash()
               + "; the module was altered after signing");
     }
-    Jwt.requireValid(validation);
+    Jwt.requireValid(Jwt.validate(jwt, ActorMetadata.class, clock));
     return new VerifiedModule(jwt, claims, computed, matches, enforced);
   }
 

@@ -162,7 +162,8 @@ class JwtTest {
         TestTokens.sign(emptySub, ACCOUNT),
         "Invalid JWT. WASCAP requires a sub claim to be present");
     String badIss = "{\"jti\":\"j\",\"iat\":1,\"iss\":\"ANOTAKEY\",\"sub\":\"s\"}";
-    assertThatThrownBy(() -> Jwt.validate(TestTokens.sign(badIss, ACCOUNT), Metadata.class, CLOCK))
+    assertThatThrownBy(
+            () -> Jwt.validate(TestTokens.sign(badIss, ACCOUNT), ActorMetadata.class, CLOCK))
         .isInstanceOf(MalformedTokenException.class);
     String missingJti = "{\"iat\":1,\"iss\":\"" + ACCOUNT.publicKey() + "\",\"sub\":\"s\"}";
     assertMalformed(

@@ -12,7 +12,7 @@ import java.time.Clock;
 /**
  * The steps both receivers (OTP host and rpc-rs provider) share, with wasmCloud's texts: token
  * validation (malformed → wascap's error text; then expired, signature, not-before), wascap
- * metadata present; and the helpers for the later checks.
+ * metadata present; and the functions for the later checks.
  *
  * @param claims the decoded claims when every step passed, else {@code null}
  * @param failure the reason text when a step failed, else {@code null}

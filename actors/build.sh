@@ -90,7 +90,7 @@ build_wat() {
 #   $TRELLIS_CLAIMS_TOOL sign-manifest signing.json <unsigned dir> <signed dir>
 sign_all() {
   local tool=()
-  read -ra tool <<<"${TRELLIS_CLAIMS_TOOL:-}"
+  read -ra tool <<<"${TRELLIS_CLAIMS_TOOL:-$PWD/tools/sign}"
   if ((${#tool[@]} == 0)) || ! command -v "${tool[0]}" >/dev/null 2>&1; then
     echo "signing requires the Trellis claims tool: set TRELLIS_CLAIMS_TOOL to its command" \
       "(unsigned modules are in $OUT/unsigned; ./build.sh --no-sign skips signing)" >&2

@@ -18,7 +18,11 @@ public final class BarePayload {
     return new MsgpackWriter().string(value).toByteArray();
   }
 
-  /** A bare string. @throws DecodeException if the payload is not one */
+  /**
+   * A bare string.
+   *
+   * @throws DecodeException if the payload is not one
+   */
   public static String decodeString(byte[] payload, String what) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, what);
     return required(r, r.readString(null), "a string");
@@ -28,7 +32,11 @@ public final class BarePayload {
     return new MsgpackWriter().bool(value).toByteArray();
   }
 
-  /** A bare boolean. @throws DecodeException if the payload is not one */
+  /**
+   * A bare boolean.
+   *
+   * @throws DecodeException if the payload is not one
+   */
   public static boolean decodeBool(byte[] payload, String what) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, what);
     return required(r, r.readBool(null), "a boolean");
@@ -42,7 +50,11 @@ public final class BarePayload {
     return new MsgpackWriter().integer(value).toByteArray();
   }
 
-  /** A bare {@code U32}. @throws DecodeException if the payload is not one */
+  /**
+   * A bare {@code U32}.
+   *
+   * @throws DecodeException if the payload is not one
+   */
   public static long decodeU32(byte[] payload, String what) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, what);
     return required(r, r.readU32(null), "an integer");
@@ -53,7 +65,11 @@ public final class BarePayload {
     return new MsgpackWriter().integer(value).toByteArray();
   }
 
-  /** A bare {@code I32}. @throws DecodeException if the payload is not one */
+  /**
+   * A bare {@code I32}.
+   *
+   * @throws DecodeException if the payload is not one
+   */
   public static int decodeI32(byte[] payload, String what) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, what);
     return required(r, r.readI32(null), "an integer");
@@ -63,7 +79,11 @@ public final class BarePayload {
     return new MsgpackWriter().stringList(values).toByteArray();
   }
 
-  /** A bare array of strings. @throws DecodeException if the payload is not one */
+  /**
+   * A bare array of strings.
+   *
+   * @throws DecodeException if the payload is not one
+   */
   public static List<String> decodeStringList(byte[] payload, String what) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, what);
     return List.copyOf(required(r, r.readStringList(null), "an array"));

@@ -148,7 +148,7 @@ public final class MsgpackReader {
             return "";
           }
           int n = unpacker.unpackRawStringHeader();
-          checkDeclared(null, n, 1);
+          checkKeyLength(n);
           return new String(unpacker.readPayload(n), StandardCharsets.UTF_8);
         });
   }
@@ -399,10 +399,30 @@ public final class MsgpackReader {
             : "field '" + name + "' must be " + expected + ", found " + what);
   }
 
+  /**
+   * Refuses a header that declares more than the input can hold: {@code count} items of at least
+   * {@code minBytesEach} bytes each. Nothing is allocated before this check.
+   */
   private void checkDeclared(String field, long count, int minBytesEach) {
-    if (count < 0 || count * minBytesEach > remaining()) {
-      throw error(
-          field, "declares " + count + " items or bytes but only " + remaining() + " bytes remain");
+    int left = remaining();
+    if (count < 0 || count * minBytesEach > left) {
+      String unit = minBytesEach == 2 ? " entries" : minBytesEach == 1 ? " items or bytes" : "";
+      throw error(field, "declares " + count + unit + " but only " + left + " bytes remain");
+    }
+  }
+
+  private void checkKeyLength(int n) {
+    int left = remaining();
+    if (n > left) {
+      String name = fieldName(null);
+      throw new DecodeException(
+          type,
+          (name == null ? "a map key" : "a map key in field '" + name + "'")
+              + " declares "
+              + n
+              + " bytes but only "
+              + left
+              + " bytes remain");
     }
   }
 

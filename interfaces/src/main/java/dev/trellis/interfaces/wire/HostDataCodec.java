@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -66,7 +67,7 @@ public final class HostDataCodec {
   public static HostData fromJson(String json) {
     ObjectNode root = Json.parseObject(json, TYPE);
     JsonFields f = new JsonFields(TYPE, "", root);
-    var env = f.stringMap("env_values");
+    Map<String, String> env = f.stringMap("env_values");
     if (env == null) {
       throw f.missing("env_values");
     }

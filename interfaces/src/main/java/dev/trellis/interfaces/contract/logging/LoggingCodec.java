@@ -17,7 +17,11 @@ public final class LoggingCodec {
         .toByteArray();
   }
 
-  /** Absent fields decode as {@code ""}. @throws DecodeException for a malformed payload */
+  /**
+   * Absent fields decode as {@code ""}.
+   *
+   * @throws DecodeException for a malformed payload
+   */
   public static LogEntry decodeLogEntry(byte[] payload) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, "LogEntry");
     String level = null;

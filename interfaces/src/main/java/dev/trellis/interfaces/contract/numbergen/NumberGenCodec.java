@@ -20,7 +20,11 @@ public final class NumberGenCodec {
         .toByteArray();
   }
 
-  /** Absent bounds decode as 0. @throws DecodeException for a malformed payload */
+  /**
+   * Absent bounds decode as 0.
+   *
+   * @throws DecodeException for a malformed payload
+   */
   public static RangeLimit decodeRangeLimit(byte[] payload) {
     MsgpackReader r = MsgpackReader.ofPayload(payload, "RangeLimit");
     Long min = null;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -44,8 +43,6 @@ final class Json {
       node = MAPPER.readTree(text);
     } catch (JacksonException e) {
       throw new DecodeException(type, "not valid JSON" + where(e.getLocation()));
-    } catch (IOException e) {
-      throw new DecodeException(type, "not valid JSON");
     }
     if (node == null || !node.isObject()) {
       throw new DecodeException(

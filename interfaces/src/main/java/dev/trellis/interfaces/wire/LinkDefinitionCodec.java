@@ -119,7 +119,7 @@ public final class LinkDefinitionCodec {
     if (!node.isObject()) {
       throw new DecodeException(
           type,
-          (prefix.isEmpty() ? "expected" : "'" + prefix + "' must be")
+          (prefix.isEmpty() ? "expected" : "field '" + prefix + "' must be")
               + " a JSON object, found "
               + Json.kind(node));
     }

@@ -497,3 +497,45 @@ func TestRunStopsWhenContextIsDone(t *testing.T) {
 		t.Errorf("shutdown hook called %d times", p.shutdowns.Load())
 	}
 }
+
+func TestShutdownWaitsForInvocationsInFlight(t *testing.T) {
+	h := providertest.NewHost(t, providertest.StartNATS(t), contract)
+	actor := providertest.NewActorKey(t)
+	p := newTestProvider()
+	entered, release := make(chan struct{}), make(chan struct{})
+	p.Operations["Test.Slow"] = func(context.Context, *provider.Call) ([]byte, error) {
+		close(entered)
+		<-release
+		return []byte("done"), nil
+	}
+	run := h.Run(p, h.Link(actor, nil))
+
+	type result struct {
+		out []byte
+		err error
+	}
+	invoked := make(chan result, 1)
+	go func() {
+		out, err := h.Invoke(ctx5s(t), actor, "Test.Slow", nil)
+		invoked <- result{out, err}
+	}()
+	receive(t, entered, "slow invocation")
+	stopped := make(chan result, 1)
+	go func() {
+		out, err := h.Shutdown(ctx5s(t), h.HostID)
+		stopped <- result{out, err}
+	}()
+	select {
+	case r := <-stopped:
+		t.Fatalf("shutdown answered while an invocation was in flight: %q, %v", r.out, r.err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if r := receive(t, invoked, "slow reply"); r.err != nil || string(r.out) != "done" {
+		t.Errorf("in-flight invocation = %q, %v", r.out, r.err)
+	}
+	if r := receive(t, stopped, "shutdown reply"); r.err != nil || string(r.out) != "shutting down" {
+		t.Errorf("shutdown reply = %q, %v", r.out, r.err)
+	}
+	receive(t, run.Done(), "end of Run")
+}

@@ -539,3 +539,33 @@ func TestShutdownWaitsForInvocationsInFlight(t *testing.T) {
 	}
 	receive(t, run.Done(), "end of Run")
 }
+
+func TestAfterReplyRunsOnceTheReplyIsSent(t *testing.T) {
+	h := providertest.NewHost(t, providertest.StartNATS(t), contract)
+	actor := providertest.NewActorKey(t)
+	p := newTestProvider()
+	replied := make(chan struct{})
+	p.Operations["Test.Stream"] = func(_ context.Context, c *provider.Call) ([]byte, error) {
+		c.AfterReply(func(ctx context.Context) {
+			<-replied // the test has the reply
+			if _, err := c.Host.CallActor(ctx, c.Actor(), "Actor.Chunk", []byte("more")); err != nil {
+				t.Errorf("CallActor after reply: %v", err)
+			}
+		})
+		return []byte("first"), nil
+	}
+	h.Run(p, h.Link(actor, nil))
+	chunks := make(chan string, 1)
+	h.ServeActor(actor, func(inv provider.Invocation) ([]byte, error) {
+		chunks <- inv.Operation + " " + string(inv.Msg)
+		return nil, nil
+	})
+	out, err := h.Invoke(ctx5s(t), actor, "Test.Stream", nil)
+	if err != nil || string(out) != "first" {
+		t.Fatalf("Invoke = %q, %v", out, err)
+	}
+	close(replied)
+	if got := receive(t, chunks, "call after reply"); got != "Actor.Chunk more" {
+		t.Errorf("actor received %q", got)
+	}
+}

@@ -51,6 +51,17 @@ type Call struct {
 	Origin    WasmCloudEntity
 	Link      LinkDefinition // the calling actor's link
 	Host      *Host
+
+	afterReply []func(ctx context.Context)
+}
+
+// AfterReply registers fn to run once the reply to this invocation has been sent, for work the
+// actor must not see before the reply, such as streaming further chunks to it with
+// Host.CallActor. Call it from the handler, not from other goroutines. The functions run in
+// order on a goroutine of their own; a stop waits for them like for invocations in flight, and
+// their context is canceled when the provider has stopped.
+func (c *Call) AfterReply(fn func(ctx context.Context)) {
+	c.afterReply = append(c.afterReply, fn)
 }
 
 // Actor returns the calling actor's public key.

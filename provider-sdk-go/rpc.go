@@ -22,11 +22,25 @@ func (h *Host) onInvocation(msg *nats.Msg) {
 			<-h.sem
 			h.inflight.Done()
 		}()
-		resp := h.answer(msg.Data)
+		resp, call := h.answer(msg.Data)
 		if msg.Reply != "" {
 			h.respond(msg.Reply, resp)
 		}
+		if call != nil && len(call.afterReply) > 0 {
+			h.runAfterReply(call)
+		}
 	}()
+}
+
+// runAfterReply runs the functions registered with Call.AfterReply; the caller's in-flight
+// count is still held, so a stop waits for them.
+func (h *Host) runAfterReply(call *Call) {
+	for _, fn := range call.afterReply {
+		err := callSafely(func() error { fn(h.handlerCtx); return nil })
+		if err != nil {
+			h.log.Error("after-reply function failed", "operation", call.Operation, "actor", call.Actor(), "error", err)
+		}
+	}
 }
 
 func failure(id, text string) InvocationResponse {
@@ -34,11 +48,12 @@ func failure(id, text string) InvocationResponse {
 }
 
 // answer decodes, dechunks, validates and dispatches one invocation (rpc-rs order, spec §4.3).
-func (h *Host) answer(data []byte) InvocationResponse {
+// The call is nil when the invocation was refused.
+func (h *Host) answer(data []byte) (InvocationResponse, *Call) {
 	var inv Invocation
 	if err := msgpack.Unmarshal(data, &inv); err != nil {
 		h.log.Warn("invalid rpc message received (not deserializable)", "error", err)
-		return failure("", "deser error: "+err.Error())
+		return failure("", "deser error: "+err.Error()), nil
 	}
 	log := h.log.With("invocation_id", inv.ID, "operation", inv.Operation, "actor", inv.Origin.PublicKey)
 	if inv.ContentLength > uint64(len(inv.Msg)) {
@@ -47,7 +62,7 @@ func (h *Host) answer(data []byte) InvocationResponse {
 		cancel()
 		if err != nil {
 			log.Error("failed to dechunk invocation", "error", err)
-			return failure(inv.ID, fmt.Sprintf("failed to dechunk invocation %s: %v", inv.ID, err))
+			return failure(inv.ID, fmt.Sprintf("failed to dechunk invocation %s: %v", inv.ID, err)), nil
 		}
 		if delErr != nil {
 			log.Warn("chunked invocation not deleted", "error", delErr)
@@ -57,16 +72,16 @@ func (h *Host) answer(data []byte) InvocationResponse {
 	link, err := h.validate(&inv)
 	if err != nil {
 		log.Warn("invocation refused", "host_id", inv.HostID, "error", err)
-		return failure(inv.ID, err.Error())
+		return failure(inv.ID, err.Error()), nil
 	}
 	call := &Call{ID: inv.ID, Operation: inv.Operation, Msg: inv.Msg, Origin: inv.Origin, Link: link, Host: h}
 	out, err := h.dispatch(call)
 	if err != nil {
 		log.Info("invocation failed", "error", err)
-		return failure(inv.ID, err.Error())
+		return failure(inv.ID, err.Error()), call
 	}
 	log.Debug("invocation handled", "bytes", len(out))
-	return InvocationResponse{Msg: out, InvocationID: inv.ID, ContentLength: uint64(len(out))}
+	return InvocationResponse{Msg: out, InvocationID: inv.ID, ContentLength: uint64(len(out))}, call
 }
 
 // validate applies rpc-rs's provider checks and texts: the anti-forgery checks, issuer ∈

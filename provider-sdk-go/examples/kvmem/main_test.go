@@ -32,7 +32,7 @@ func TestREADMEShowsThisExample(t *testing.T) {
 // process reading HostData on stdin, talking to a real nats-server.
 func TestBuiltProviderServesKeyValue(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "kvmem")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-buildvcs=false", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build failed: %v\n%s", err, out)
 	}

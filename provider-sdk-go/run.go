@@ -57,7 +57,6 @@ func connect(hd HostData, cfg config, log *slog.Logger, p Provider) (*Host, erro
 		stopCh:   make(chan string, 1),
 		closedCh: make(chan struct{}),
 	}
-	h.handlerCtx, h.cancelHandlers = context.WithCancel(context.Background())
 	if hd.InvocationSeed != "" {
 		kp, err := nkeys.FromSeed(string(hd.InvocationSeed))
 		if err != nil {
@@ -105,12 +104,14 @@ func connect(hd HostData, cfg config, log *slog.Logger, p Provider) (*Host, erro
 		nc.Close()
 		return nil, err
 	}
+	h.handlerCtx, h.cancelHandlers = context.WithCancel(context.Background())
 	return h, nil
 }
 
 func (h *Host) serve(ctx context.Context) error {
 	if in, ok := h.provider.(Initializer); ok {
 		if err := in.Init(ctx, h); err != nil {
+			h.cancelHandlers()
 			h.nc.Close()
 			return fmt.Errorf("failed to initialize provider %s: %w", h.data.ProviderKey, err)
 		}
@@ -131,12 +132,14 @@ func (h *Host) serve(ctx context.Context) error {
 	} {
 		ns, err := h.nc.QueueSubscribe(s.subject, s.queue, s.handler)
 		if err != nil {
+			h.cancelHandlers()
 			h.nc.Close()
 			return fmt.Errorf("failed to subscribe to %s: %w", s.subject, err)
 		}
 		h.subs = append(h.subs, ns)
 	}
 	if err := h.nc.Flush(); err != nil {
+		h.cancelHandlers()
 		h.nc.Close()
 		return fmt.Errorf("failed to subscribe provider %s: %w", key, err)
 	}

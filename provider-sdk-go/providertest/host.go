@@ -29,14 +29,17 @@ type Host struct {
 	LinkName    string
 	ContractID  string
 	Cluster     Key
-	chunks      *chunks.Store
+	// UserJWT and UserSeed are passed to the provider as its NATS credentials when both are set.
+	UserJWT  provider.Secret
+	UserSeed provider.Secret
+	chunks   *chunks.Store
 }
 
 // NewHost returns a host double for a provider of contract on server n, with fresh keys and a
-// unique lattice prefix.
-func NewHost(t testing.TB, n *NATS, contractID string) *Host {
+// unique lattice prefix. opts configure the host's own connection (credentials, …).
+func NewHost(t testing.TB, n *NATS, contractID string, opts ...nats.Option) *Host {
 	t.Helper()
-	nc, err := nats.Connect(n.URL, nats.Name("providertest host"))
+	nc, err := nats.Connect(n.URL, append([]nats.Option{nats.Name("providertest host")}, opts...)...)
 	if err != nil {
 		t.Fatalf("failed to connect to %s: %v", n.URL, err)
 	}
@@ -85,6 +88,8 @@ func (h *Host) HostData(links ...provider.LinkDefinition) provider.HostData {
 		LatticeRPCURL:       strings.TrimPrefix(h.NATS.URL, "nats://"), // as OTP sends it: no scheme
 		ProviderKey:         h.ProviderKey,
 		InvocationSeed:      h.Cluster.Seed(),
+		LatticeRPCUserJWT:   h.UserJWT,
+		LatticeRPCUserSeed:  h.UserSeed,
 		EnvValues:           map[string]string{},
 		InstanceID:          newID(),
 		LinkDefinitions:     append([]provider.LinkDefinition{}, links...),

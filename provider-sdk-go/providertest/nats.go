@@ -28,9 +28,10 @@ type NATS struct {
 }
 
 // StartNATS starts nats-server (NATS_SERVER_BIN, else nats-server on PATH) for the test and
-// stops it when the test ends. The server log is printed if the test fails. A missing binary
-// fails the test: integration tests are never skipped silently.
-func StartNATS(t testing.TB) *NATS {
+// stops it when the test ends; args are added to the command line (e.g. "-c", a config file).
+// The server log is printed if the test fails. A missing binary fails the test: integration
+// tests are never skipped silently.
+func StartNATS(t testing.TB, args ...string) *NATS {
 	t.Helper()
 	bin := os.Getenv("NATS_SERVER_BIN")
 	if bin == "" {
@@ -40,7 +41,7 @@ func StartNATS(t testing.TB) *NATS {
 		}
 	}
 	n := &NATS{log: &syncBuffer{}}
-	n.cmd = exec.Command(bin, "-a", "127.0.0.1", "-p", "-1", "-js", "-sd", t.TempDir())
+	n.cmd = exec.Command(bin, append([]string{"-a", "127.0.0.1", "-p", "-1", "-js", "-sd", t.TempDir()}, args...)...)
 	stderr, err := n.cmd.StderrPipe()
 	if err != nil {
 		t.Fatalf("failed to start nats-server: %v", err)

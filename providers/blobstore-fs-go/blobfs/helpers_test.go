@@ -3,6 +3,7 @@ package blobfs_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +26,7 @@ func newFixture(t *testing.T, values map[string]string) *fixture {
 	t.Helper()
 	f := &fixture{t: t, h: providertest.NewHost(t, providertest.StartNATS(t), blobfs.Contract)}
 	f.actor = providertest.NewActorKey(t)
-	f.root = t.TempDir() + "/root" // created by the provider
+	f.root = filepath.Join(t.TempDir(), "store") // created by the provider
 	all := map[string]string{"ROOT": f.root}
 	for k, v := range values {
 		all[k] = v

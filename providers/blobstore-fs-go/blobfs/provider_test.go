@@ -201,8 +201,9 @@ func TestChunkedDownload(t *testing.T) {
 		if err := provider.Unmarshal(inv.Msg, &c); err != nil {
 			return nil, err
 		}
+		cancel := n.Add(1) == cancelAfter.Load() // counted before the test can see the chunk
 		received <- c
-		return provider.Marshal(blobfs.ChunkResponse{CancelDownload: n.Add(1) == cancelAfter.Load()})
+		return provider.Marshal(blobfs.ChunkResponse{CancelDownload: cancel})
 	})
 
 	resp := f.get("c", "o")
@@ -369,7 +370,7 @@ func TestCBORPayloadIsRefused(t *testing.T) {
 
 func TestLinkWithoutROOTIsRefused(t *testing.T) {
 	f := newFixture(t, nil)
-	other := f.h.Link("MBCFOPM6JW2APJLXJD3Z5O4CN7CPYJ2B4FTKLJUR5YR5MITIU7HD3WD5", map[string]string{"PATH": "/tmp"})
+	other := f.h.Link("MBCFOPM6JW2APJLXJD3Z5O4CN7CPYJ2B4FTKLJUR5YR5MITIU7HD3WD5", map[string]string{"DIRECTORY": t.TempDir()})
 	f.h.PutLink(other)
 	f.waitLog("link value ROOT is missing; set ROOT to the directory that holds the actor's containers")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -17,7 +17,8 @@ var ErrCBOR = errors.New("CBOR payloads are not supported; send msgpack (wasmClo
 
 // Marshal encodes v as msgpack the way wasmCloud 0.x peers expect (spec §2.1): structs as maps
 // keyed by their `msgpack` tags, integers in their smallest encoding, map keys sorted. Use Blob
-// (not []byte) for byte fields: a nil []byte would be written as nil, which Rust decoders reject.
+// (not []byte) for byte fields, and empty rather than nil slices and maps for required members:
+// the msgpack library writes nil ones as msgpack nil, which Rust decoders reject.
 func Marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := msgpack.NewEncoder(&buf)

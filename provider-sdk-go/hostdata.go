@@ -119,8 +119,8 @@ func ParseHostData(line string) (HostData, error) {
 
 const byHandMessage = `This program is a Trellis (wasmCloud 0.x compatible) capability provider.
 A host starts it and writes its configuration on standard input: one line of base64-encoded
-HostData JSON. It is not meant to be run by hand; start it from a host, e.g. with
-'trellis provider start <this file>'. Waiting %s for a HostData line...
+HostData JSON. It is not meant to be run by hand: start it through a host (its
+start-provider command). Waiting %s for a HostData line...
 `
 
 // ReadHostData reads the HostData line from r, waiting at most timeout. When r is a terminal

@@ -141,10 +141,7 @@ step_java() {
 
 step_go() {
   command -v go >/dev/null 2>&1 || fail "the Go SDK tests need Go on PATH (https://go.dev/dl/)"
-  cd provider-sdk-go
-  go vet ./...
-  test -z "$(gofmt -l .)" || fail "gofmt would change: $(gofmt -l . | tr '\n' ' ')"
-  go test -race ./...
+  provider-sdk-go/test.sh
 }
 
 step_python() {

@@ -2,8 +2,8 @@ package dev.trellis.interfaces;
 
 /**
  * The root of every Trellis exception. Each boundary has one subclass per category a caller can act
- * on (a decoding failure, a bad key, invalid claims…); protocol errors travel as values on the wire,
- * never as exceptions.
+ * on (a decoding failure, a bad key, invalid claims…); protocol errors travel as values on the
+ * wire, never as exceptions.
  */
 public class TrellisException extends RuntimeException {
   public TrellisException(String message) {

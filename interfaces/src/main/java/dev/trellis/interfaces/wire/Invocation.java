@@ -39,7 +39,9 @@ public record Invocation(
     traceContext = traceContext == null ? Map.of() : Map.copyOf(traceContext);
   }
 
-  /** The full payload length: {@code contentLength} when present, else the length of {@code msg}. */
+  /**
+   * The full payload length: {@code contentLength} when present, else the length of {@code msg}.
+   */
   public long fullLength() {
     return contentLength == null ? msg.length : contentLength;
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param error the failure text, or {@code null} on success
  * @param contentLength the full result length, or {@code null} when absent on the wire
  */
-public record InvocationResponse(byte[] msg, String invocationId, String error, Long contentLength) {
+public record InvocationResponse(
+    byte[] msg, String invocationId, String error, Long contentLength) {
 
   public InvocationResponse {
     msg = msg == null ? new byte[0] : msg;

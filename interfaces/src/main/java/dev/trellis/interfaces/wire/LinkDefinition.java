@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param values the link settings; never null
  */
 public record LinkDefinition(
-    String actorId, String providerId, String linkName, String contractId, Map<String, String> values) {
+    String actorId,
+    String providerId,
+    String linkName,
+    String contractId,
+    Map<String, String> values) {
 
   public LinkDefinition {
     Objects.requireNonNull(actorId, "actorId");

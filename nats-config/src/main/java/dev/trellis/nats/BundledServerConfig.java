@@ -1,0 +1,59 @@
+package dev.trellis.nats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The nats-server configuration files shipped in this module, under {@code dev/trellis/nats/} on
+ * the class path. {@link NatsServerBuilder#withBundledConfig} copies one next to the server's
+ * store.
+ */
+public enum BundledServerConfig {
+  /** One node with JetStream, for development, the demo and tests. */
+  DEV("dev.conf");
+
+  private final String fileName;
+
+  BundledServerConfig(String fileName) {
+    this.fileName = fileName;
+  }
+
+  /** The file's name, such as {@code dev.conf}. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** The file's text. */
+  public String text() {
+    try (InputStream in = open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to read bundled config " + fileName + ": " + e, e);
+    }
+  }
+
+  /** Copies the file into {@code dir} and returns the copy's path. */
+  public Path copyTo(Path dir) {
+    Path target = dir.resolve(fileName);
+    try (InputStream in = open()) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new NatsServerException(
+          "failed to write nats-server config " + fileName + " to " + dir + ": " + e, e);
+    }
+  }
+
+  private InputStream open() throws IOException {
+    InputStream in = BundledServerConfig.class.getResourceAsStream(fileName);
+    if (in == null) {
+      throw new IOException("resource dev/trellis/nats/" + fileName + " is missing from the jar");
+    }
+    return in;
+  }
+}

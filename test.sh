@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Runs every Trellis test: ./test.sh [step ...]
+#
+# Steps, in order: actors (rebuild the actor fixtures), java (the Maven reactor: unit tests,
+# then the *IT integration tests against real nats-server processes, Spotless, Enforcer),
+# go (provider SDK in Go), python (provider SDK in Python). With no argument every step runs.
+# A step whose folder does not exist yet is skipped with a message; any other problem fails it.
+#
+# Before the steps it makes sure JDK 17+, nats-server and redis-server are installed, installing
+# the Debian packages when run as root on a machine with apt-get, and otherwise saying how.
+#
+# Extra Maven options go in MAVEN_ARGS (read by Maven itself), e.g. MAVEN_ARGS=-o ./test.sh java
+#
+# To add a step: write a function step_<name>, add <name> to STEPS and its folder to STEP_DIRS.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+readonly ROOT="$PWD"
+
+readonly STEPS=(actors java go python)
+declare -A STEP_DIRS=(
+  [actors]=actors
+  [java]=.
+  [go]=provider-sdk-go
+  [python]=provider-sdk-python
+)
+
+say() { printf '\n==> %s\n' "$*"; }
+fail() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+
+is_root_with_apt() { [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }
+
+# apt_install <package...>: installs Debian packages, refreshing the package lists only when the
+# first attempt fails (they are usually fresh enough and the refresh is slow).
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  say "installing $*"
+  if ! apt-get install -y -q --no-install-recommends "$@"; then
+    say "install failed; refreshing the package lists and retrying"
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "$@"
+  fi
+}
+
+# find_tool <name>: prints the tool's path; Debian puts servers in /usr/sbin, which is not on an
+# ordinary user's PATH.
+find_tool() {
+  command -v "$1" 2>/dev/null && return 0
+  local dir
+  for dir in /usr/sbin /usr/local/sbin; do
+    if [[ -x "$dir/$1" ]]; then
+      echo "$dir/$1"
+      return 0
+    fi
+  done
+  return 1
+}
+
+java_major() {
+  local version
+  version="$(java -version 2>&1 | sed -n 's/.*version "\([0-9][0-9.]*\).*/\1/p' | head -n 1)"
+  version="${version#1.}"
+  echo "${version%%.*}"
+}
+
+ensure_java() {
+  if command -v java >/dev/null 2>&1 && [[ "$(java_major)" -ge 17 ]]; then
+    return 0
+  fi
+  if is_root_with_apt; then
+    apt_install openjdk-17-jdk-headless
+  else
+    fail "Trellis needs JDK 17 or newer as 'java' on PATH (found: $(command -v java || echo none)).
+Install it, e.g. 'sudo apt-get install -y openjdk-17-jdk-headless', then run ./test.sh again."
+  fi
+}
+
+# ensure_servers: nats-server and redis-server, which the integration tests start as real
+# processes. Exports NATS_SERVER_BIN and REDIS_SERVER_BIN so every language's tests find them.
+ensure_servers() {
+  local missing=() pkg
+  for pkg in nats-server redis-server; do
+    find_tool "$pkg" >/dev/null || missing+=("$pkg")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    if is_root_with_apt; then
+      apt_install "${missing[@]}"
+    else
+      fail "missing: ${missing[*]}. The integration tests start real nats-server and redis-server
+processes. Install them with 'sudo apt-get install -y ${missing[*]}' (Debian/Ubuntu), or put the
+binaries on PATH (or point NATS_SERVER_BIN / REDIS_SERVER_BIN at them), then run ./test.sh again."
+    fi
+  fi
+  NATS_SERVER_BIN="${NATS_SERVER_BIN:-$(find_tool nats-server)}"
+  REDIS_SERVER_BIN="${REDIS_SERVER_BIN:-$(find_tool redis-server)}"
+  export NATS_SERVER_BIN REDIS_SERVER_BIN
+  echo "java:         $(command -v java) ($(java -version 2>&1 | head -n 1))"
+  echo "nats-server:  $NATS_SERVER_BIN ($("$NATS_SERVER_BIN" --version 2>&1 | head -n 1))"
+  echo "redis-server: $REDIS_SERVER_BIN ($("$REDIS_SERVER_BIN" --version 2>&1 | head -n 1))"
+}
+
+# ---------------------------------------------------------------- steps
+# Each step runs in a subshell with errexit on, from the repository root.
+
+step_actors() {
+  [[ -x actors/build.sh ]] || fail "actors/ exists but has no executable actors/build.sh to rebuild the fixtures"
+  actors/build.sh
+}
+
+step_java() {
+  ./mvnw -B --no-transfer-progress verify
+}
+
+step_go() {
+  command -v go >/dev/null 2>&1 || fail "the Go SDK tests need Go on PATH (https://go.dev/dl/)"
+  cd provider-sdk-go
+  go vet ./...
+  test -z "$(gofmt -l .)" || fail "gofmt would change: $(gofmt -l . | tr '\n' ' ')"
+  go test -race ./...
+}
+
+step_python() {
+  local venv="$ROOT/build/venv-python"
+  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  "$venv/bin/python" -m pip install -q nats-py msgpack pytest pytest-asyncio
+  "$venv/bin/python" -m pip install -q -e provider-sdk-python
+  "$venv/bin/python" -m pytest -q provider-sdk-python
+}
+
+# ---------------------------------------------------------------- driver
+
+declare -A RESULT=() DETAIL=()
+
+run_step() {
+  local name="$1" dir="${STEP_DIRS[$1]}" start=$SECONDS rc
+  if [[ ! -d "$dir" ]]; then
+    RESULT[$name]=SKIP
+    DETAIL[$name]="$dir/ does not exist yet"
+    say "$name: skipped ($dir/ does not exist yet)"
+    return 0
+  fi
+  say "$name"
+  set +e
+  (set -euo pipefail; "step_$name")
+  rc=$?
+  set -e
+  if [[ $rc -eq 0 ]]; then
+    RESULT[$name]=PASS
+  else
+    RESULT[$name]=FAIL
+  fi
+  DETAIL[$name]="$((SECONDS - start)) s"
+}
+
+main() {
+  local selected=("$@") name
+  [[ ${#selected[@]} -gt 0 ]] || selected=("${STEPS[@]}")
+  for name in "${selected[@]}"; do
+    [[ -n "${STEP_DIRS[$name]+set}" ]] || fail "unknown step '$name'; steps: ${STEPS[*]}"
+  done
+
+  say "prerequisites"
+  ensure_java
+  ensure_servers
+
+  for name in "${selected[@]}"; do
+    run_step "$name"
+  done
+
+  local failed=()
+  printf '\n==== test summary ====\n'
+  for name in "${selected[@]}"; do
+    printf '  %-8s %-4s  %s\n' "$name" "${RESULT[$name]}" "${DETAIL[$name]}"
+    [[ "${RESULT[$name]}" != FAIL ]] || failed+=("$name")
+  done
+  if [[ ${#failed[@]} -gt 0 ]]; then
+    printf '==== FAILED: %s ====\n' "${failed[*]}"
+    exit 1
+  fi
+  printf '==== all steps passed ====\n'
+}
+
+main "$@"

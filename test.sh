@@ -104,9 +104,35 @@ binaries on PATH (or point NATS_SERVER_BIN / REDIS_SERVER_BIN at them), then run
 # ---------------------------------------------------------------- steps
 # Each step runs in a subshell with errexit on, from the repository root.
 
+# The wasm toolchains (Debian's rustc with its wasm32 std and packaged crates, clang + lld, wabt):
+# see actors/README.md. Only this step needs them; the Java tests use the committed corpus.
+ensure_actor_toolchains() {
+  local missing=() pkg
+  for pkg in rustc cargo libstd-rust-dev-wasm32 librust-serde-dev librust-serde-derive-dev \
+    librust-serde-bytes-dev librust-rmp-serde-dev clang lld wabt; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if is_root_with_apt; then
+    apt_install "${missing[@]}"
+  else
+    fail "rebuilding the actor corpus needs: ${missing[*]}. Install them with
+'sudo apt-get install -y ${missing[*]}', or run the other steps only: ./test.sh java go python"
+  fi
+}
+
+# Rebuilds and re-signs every actor from source, fails if the result differs from the committed
+# corpus (the build is reproducible), then checks the modules' shape and behaviour.
 step_actors() {
   [[ -x actors/build.sh ]] || fail "actors/ exists but has no executable actors/build.sh to rebuild the fixtures"
+  ensure_actor_toolchains
   actors/build.sh
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1 &&
+    ! git diff --quiet -- actors/wasm-corpus; then
+    git diff --stat -- actors/wasm-corpus
+    fail "the rebuilt actor corpus differs from the committed one; commit actors/wasm-corpus"
+  fi
+  actors/check.sh
 }
 
 step_java() {

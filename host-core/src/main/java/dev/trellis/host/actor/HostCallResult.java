@@ -15,11 +15,11 @@ public sealed interface HostCallResult {
    */
   record Trap(String text) implements HostCallResult {}
 
-  static HostCallResult ok(byte[] response) {
+  public static HostCallResult ok(byte[] response) {
     return new Ok(response);
   }
 
-  static HostCallResult err(String text) {
+  public static HostCallResult err(String text) {
     return new Err(text);
   }
 }

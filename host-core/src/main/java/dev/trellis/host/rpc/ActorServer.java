@@ -1,0 +1,162 @@
+package dev.trellis.host.rpc;
+
+import dev.trellis.host.actor.Actor;
+import dev.trellis.host.actor.GuestOutcome;
+import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.Subjects;
+import dev.trellis.interfaces.antiforgery.HostInvocationValidator;
+import dev.trellis.interfaces.antiforgery.InvocationVerdict;
+import dev.trellis.interfaces.claims.ActorMetadata;
+import dev.trellis.interfaces.wire.Invocation;
+import dev.trellis.interfaces.wire.InvocationCodec;
+import dev.trellis.interfaces.wire.InvocationResponse;
+import dev.trellis.interfaces.wire.InvocationResponseCodec;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code wasmbus.rpc.{lattice}.{actor}} for one actor on this host: a queue subscription
+ * (queue = the subject, so one host of the lattice answers each invocation) on the RPC connection.
+ *
+ * <p>The NATS dispatcher thread only hands each message to the intake executor. Intake decodes,
+ * validates (spec §4.3: token, hash, host id, issuer, URLs; then the target key and, for a provider
+ * origin, the caps check) and queues the call on the actor's workers; the worker that finishes the
+ * call publishes the reply. Every request with a reply subject gets a reply.
+ */
+public final class ActorServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ActorServer.class);
+
+  private final Connection connection;
+  private final Actor actor;
+  private final ActorMetadata claims;
+  private final HostInvocationValidator validator;
+  private final Executor intake;
+  private final String subject;
+  private Dispatcher dispatcher;
+
+  public ActorServer(
+      Connection connection,
+      String lattice,
+      Actor actor,
+      ActorMetadata claims,
+      HostInvocationValidator validator,
+      Executor intake) {
+    this.connection = connection;
+    this.actor = actor;
+    this.claims = claims;
+    this.validator = validator;
+    this.intake = intake;
+    this.subject = Subjects.actorRpc(lattice, actor.publicKey());
+  }
+
+  /** Subscribes; invocations flow from now on. */
+  public synchronized void start() {
+    if (dispatcher == null) {
+      dispatcher = connection.createDispatcher(this::onMessage);
+      dispatcher.subscribe(subject, subject);
+    }
+  }
+
+  private void onMessage(Message message) {
+    try {
+      intake.execute(() -> handle(message));
+    } catch (RejectedExecutionException e) {
+      reply(message, InvocationResponse.failure("", notRunning()));
+    }
+  }
+
+  private void handle(Message message) {
+    Invocation invocation;
+    try {
+      invocation = InvocationCodec.decode(message.getData());
+    } catch (DecodeException e) {
+      LOG.debug("undecodable invocation actor={} cause={}", actor.publicKey(), e.getMessage());
+      reply(message, InvocationResponse.failure("", "Failed to deserialize invocation"));
+      return;
+    }
+    String refusal = refusal(invocation);
+    if (refusal != null) {
+      LOG.debug(
+          "invocation refused actor={} id={} origin={} reason={}",
+          actor.publicKey(),
+          invocation.id(),
+          invocation.origin().publicKey(),
+          refusal);
+      reply(message, InvocationResponse.failure(invocation.id(), refusal));
+      return;
+    }
+    actor
+        .call(invocation.operation(), invocation.msg())
+        .whenComplete(
+            (outcome, failure) -> reply(message, response(invocation.id(), outcome, failure)));
+  }
+
+  /** The first reason to refuse {@code invocation}, or null when it may run. */
+  private String refusal(Invocation invocation) {
+    InvocationVerdict verdict = validator.validate(invocation);
+    if (verdict instanceof InvocationVerdict.Rejected rejected) {
+      return rejected.text();
+    }
+    if (!actor.publicKey().equals(invocation.target().publicKey())) {
+      return "Invocation target "
+          + invocation.target().publicKey()
+          + " does not match actor "
+          + actor.publicKey()
+          + " serving "
+          + subject;
+    }
+    var origin = invocation.origin();
+    if (!origin.contractId().isEmpty() && !origin.linkName().isEmpty()) {
+      if (claims == null || !claims.hasCapability(origin.contractId())) {
+        return "Invocation source does not have the required capability claim "
+            + origin.contractId();
+      }
+    }
+    return null;
+  }
+
+  private static InvocationResponse response(String id, GuestOutcome outcome, Throwable failure) {
+    if (failure != null) {
+      return InvocationResponse.failure(id, "Failed to handle actor RPC: " + failure);
+    }
+    if (outcome instanceof GuestOutcome.Success success) {
+      return InvocationResponse.success(id, success.response());
+    }
+    return InvocationResponse.failure(id, ((GuestOutcome.Failure) outcome).text());
+  }
+
+  private String notRunning() {
+    return "Invocation received for actor " + actor.publicKey() + " that is not running";
+  }
+
+  private void reply(Message request, InvocationResponse response) {
+    String replyTo = request.getReplyTo();
+    if (replyTo == null || replyTo.isEmpty()) {
+      LOG.debug("invocation without a reply subject actor={}", actor.publicKey());
+      return;
+    }
+    try {
+      connection.publish(replyTo, InvocationResponseCodec.encode(response));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "failed to publish invocation reply actor={} id={} cause={}",
+          actor.publicKey(),
+          response.invocationId(),
+          e.toString());
+    }
+  }
+
+  /** Unsubscribes; invocations already taken still get their replies. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (dispatcher != null) {
+      connection.closeDispatcher(dispatcher);
+      dispatcher = null;
+    }
+  }
+}

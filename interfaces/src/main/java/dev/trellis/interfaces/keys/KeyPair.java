@@ -1,9 +1,9 @@
 package dev.trellis.interfaces.keys;
 
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * An Ed25519 key pair with its nkey encodings (spec §8.1). Immutable and thread-safe. {@link
@@ -14,7 +14,7 @@ public final class KeyPair {
 
   private final KeyType type;
   private final byte[] rawSeed;
-  private final PrivateKey privateKey;
+  private final Ed25519PrivateKeyParameters privateKey;
   private final byte[] rawPublicKey;
   private final String publicKey;
 
@@ -22,7 +22,7 @@ public final class KeyPair {
     this.type = type;
     this.rawSeed = rawSeed.clone();
     this.privateKey = Ed25519.privateKey(this.rawSeed);
-    this.rawPublicKey = Ed25519.publicKey(this.rawSeed);
+    this.rawPublicKey = Ed25519.publicKey(this.privateKey);
     this.publicKey = NKeys.encodePublicKey(type, rawPublicKey);
   }
 

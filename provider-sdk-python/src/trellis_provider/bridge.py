@@ -76,7 +76,10 @@ async def connect_nats(
         _log.warning("nats error: %s", e)
 
     async def on_disconnect() -> None:
-        _log.warning("disconnected from nats")
+        if nc.is_closed:
+            _log.debug("nats connection closed")
+        else:
+            _log.warning("disconnected from nats, reconnecting")
 
     async def on_reconnect() -> None:
         _log.info("reconnected to nats")

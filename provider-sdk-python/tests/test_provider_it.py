@@ -26,6 +26,7 @@ from trellis_provider import (
 )
 from trellis_provider.claims import b64url_decode, entity_url, invocation_hash, target_url
 from trellis_provider.nkeys import KeyPair, KeyType
+from trellis_provider.bridge import flush_in_order
 from trellis_provider.testing import eventually
 from trellis_provider.wire import Invocation, InvocationResponse
 
@@ -258,7 +259,7 @@ async def test_provider_to_actor_call_failures(running, host, actor):
 async def test_provider_to_actor_timeout(running, host, actor, nc):
     _, bridge = running
     await nc.subscribe(subjects.actor_rpc(host.lattice, actor), cb=_ignore)
-    await nc.flush()
+    await flush_in_order(nc)
     with pytest.raises(RpcTimeout, match="request timeout after 0.2 s"):
         await bridge.call_actor(actor, "A.B", timeout=0.2)
 

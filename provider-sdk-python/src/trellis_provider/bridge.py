@@ -116,6 +116,19 @@ async def connect_nats(
     return nc
 
 
+async def flush_in_order(nc: Client) -> None:
+    """Make sure the server has processed every command written so far (e.g. new SUBs).
+
+    nats-py 2.16's ``flush()`` writes its PING straight to the socket, ahead of commands still
+    in its pending buffer, so its PONG can come back before a preceding SUB reached the server
+    (about one start in ten lost its first request here). Drain that buffer first.
+    """
+    drain = getattr(nc, "_flush_pending", None)
+    if drain is not None:
+        await drain(force_flush=True)
+    await nc.flush()
+
+
 class HostBridge:
     """A running provider instance: created by :func:`start`, reachable as ``provider.host``."""
 
@@ -184,7 +197,6 @@ class HostBridge:
         args = (self.lattice, self.provider_key, self.link_name)
         self._subs.append(await self.nc.subscribe(subjects.linkdefs_put(*args), cb=self._on_link_put))
         self._subs.append(await self.nc.subscribe(subjects.linkdefs_del(*args), cb=self._on_link_del))
-        self._subs.append(await self.nc.subscribe(subjects.health(*args), cb=self._on_health))
         self._subs.append(await self.nc.subscribe(subjects.shutdown(*args), cb=self._on_shutdown))
         for ld in self.host_data.link_definitions:
             await self._put_link(ld)
@@ -193,7 +205,9 @@ class HostBridge:
                 subjects.provider_rpc(*args), queue=subjects.RPC_QUEUE_GROUP, cb=self._on_rpc
             )
         )
-        await self.nc.flush()
+        # Health last: a health reply means the provider serves invocations.
+        self._subs.append(await self.nc.subscribe(subjects.health(*args), cb=self._on_health))
+        await flush_in_order(self.nc)
         _log.info("provider ready provider=%s link_name=%s lattice=%s operations=%s",
                   self.provider_key, self.link_name, self.lattice,
                   ",".join(self.provider.operations()))

@@ -28,6 +28,7 @@ from nats.js.errors import BucketNotFoundError
 from nats.js.object_store import ObjectStore
 
 from . import chunking, codec, subjects
+from .bridge import flush_in_order
 from .claims import encode_invocation_claims, verify_invocation_token, entity_url, target_url, invocation_hash
 from .errors import ValidationError
 from .nkeys import KeyPair, KeyType
@@ -196,11 +197,11 @@ class TestHost:
 
     async def put_link(self, ld: LinkDefinition) -> None:
         await self.nc.publish(subjects.linkdefs_put(*self._args()), codec.encode(ld))
-        await self.nc.flush()
+        await flush_in_order(self.nc)
 
     async def del_link(self, ld: LinkDefinition) -> None:
         await self.nc.publish(subjects.linkdefs_del(*self._args()), codec.encode(ld))
-        await self.nc.flush()
+        await flush_in_order(self.nc)
 
     async def health(self, timeout: float = 2.0) -> HealthCheckResponse:
         msg = await self.nc.request(subjects.health(*self._args()),
@@ -297,5 +298,5 @@ class TestHost:
             await self.nc.publish(msg.reply, codec.encode(resp))
 
         sub = await self.nc.subscribe(subject, queue=subject, cb=on_msg)
-        await self.nc.flush()
+        await flush_in_order(self.nc)
         return sub

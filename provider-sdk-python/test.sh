@@ -22,6 +22,10 @@ fi
   -e "$HERE[test]" -e "$ROOT/providers/keyvalue-sqlite-py"
 
 status=0
+echo "== ruff"
+LINTED=("$HERE/src" "$HERE/tests" "$ROOT/providers/keyvalue-sqlite-py")
+"$VENV/bin/ruff" check --config "$HERE/pyproject.toml" "${LINTED[@]}" "$ROOT/providers/keyvalue-sqlite-py/keyvalue-sqlite" || status=1
+"$VENV/bin/ruff" format --check --config "$HERE/pyproject.toml" "${LINTED[@]}" "$ROOT/providers/keyvalue-sqlite-py/keyvalue-sqlite" || status=1
 for suite in "${SUITES[@]}"; do
   echo "== pytest ${suite#"$ROOT"/}"
   rc=0

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
-from trellis_provider import CapabilityProvider, Context, HealthCheckResponse, LinkDefinition, operation
+from trellis_provider import (
+    CapabilityProvider,
+    Context,
+    HealthCheckResponse,
+    LinkDefinition,
+    operation,
+)
 
 CONTRACT = "trellis:echo"
 

@@ -19,7 +19,11 @@ def pack(value) -> bytes:
 def invocation_map(**overrides):
     m = {
         "origin": {"public_key": ACTOR, "contract_id": "", "link_name": ""},
-        "target": {"public_key": "VXYZ", "contract_id": "wasmcloud:keyvalue", "link_name": "default"},
+        "target": {
+            "public_key": "VXYZ",
+            "contract_id": "wasmcloud:keyvalue",
+            "link_name": "default",
+        },
         "operation": "KeyValue.Get",
         "msg": b"\xa1k",
         "id": "abc",
@@ -38,7 +42,9 @@ def invocation_map(**overrides):
 )
 def test_byte_fields_accept_bin_str_and_arrays(msg):
     inv = codec.decode_invocation(pack(invocation_map(msg=msg)))
-    expected = msg if isinstance(msg, bytes) else msg.encode() if isinstance(msg, str) else bytes(msg)
+    expected = (
+        msg if isinstance(msg, bytes) else msg.encode() if isinstance(msg, str) else bytes(msg)
+    )
     assert inv.msg == expected
 
 
@@ -56,7 +62,12 @@ def test_nil_is_absent_and_unknown_keys_are_ignored():
     m = invocation_map(msg=None, host_id=None, content_length=None, traceContext=None, extra={1: 2})
     m[7] = "int key"
     inv = codec.decode_invocation(pack(m))
-    assert (inv.msg, inv.host_id, inv.content_length, dict(inv.trace_context)) == (b"", "", None, {})
+    assert (inv.msg, inv.host_id, inv.content_length, dict(inv.trace_context)) == (
+        b"",
+        "",
+        None,
+        {},
+    )
 
 
 def test_error_nil_means_success_and_empty_string_means_failure():
@@ -64,8 +75,18 @@ def test_error_nil_means_success_and_empty_string_means_failure():
     assert not codec.decode_invocation_response(pack({"msg": b"", "error": ""})).is_success
 
 
-@pytest.mark.parametrize("raw", [b"\x01", b"\xcc\x01", b"\xcd\x00\x01", b"\xce\x00\x00\x00\x01",
-                                 b"\xcf\x00\x00\x00\x00\x00\x00\x00\x01", b"\xd0\x01", b"\xd3" + b"\0" * 7 + b"\x01"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\x01",
+        b"\xcc\x01",
+        b"\xcd\x00\x01",
+        b"\xce\x00\x00\x00\x01",
+        b"\xcf\x00\x00\x00\x00\x00\x00\x00\x01",
+        b"\xd0\x01",
+        b"\xd3" + b"\0" * 7 + b"\x01",
+    ],
+)
 def test_any_int_width(raw):
     data = b"\x82\xa3key\xa1k\xa5value" + raw
     assert codec.decode_increment_request(data) == keyvalue.IncrementRequest("k", 1)
@@ -85,16 +106,23 @@ def test_entities_always_write_all_keys_as_strings():
     inv = Invocation(WasmCloudEntity.actor(ACTOR), WasmCloudEntity("V", "c", "l"), "A.B", b"")
     decoded = msgpack.unpackb(codec.encode(inv))
     assert decoded["origin"] == {"public_key": ACTOR, "contract_id": "", "link_name": ""}
-    assert decoded["content_length"] == 0 and decoded["host_id"] == "" and "traceContext" not in decoded
+    assert (
+        decoded["content_length"] == 0
+        and decoded["host_id"] == ""
+        and "traceContext" not in decoded
+    )
 
 
 def test_round_trips():
     ld = LinkDefinition(ACTOR, "V", "default", "wasmcloud:keyvalue", {"PATH": "/tmp/x"})
     assert codec.decode(codec.encode(ld), LinkDefinition) == ld
     for record in (
-        keyvalue.SetRequest("k", "v", 10), keyvalue.ListRangeRequest("l", -2, -1),
-        keyvalue.ListAddRequest("l", "v"), keyvalue.ListDelRequest("l", "v"),
-        keyvalue.SetAddRequest("s", "v"), keyvalue.SetDelRequest("s", "v"),
+        keyvalue.SetRequest("k", "v", 10),
+        keyvalue.ListRangeRequest("l", -2, -1),
+        keyvalue.ListAddRequest("l", "v"),
+        keyvalue.ListDelRequest("l", "v"),
+        keyvalue.SetAddRequest("s", "v"),
+        keyvalue.SetDelRequest("s", "v"),
         keyvalue.GetResponse("v", True),
     ):
         assert codec.decode(codec.encode(record), type(record)) == record
@@ -110,16 +138,35 @@ def test_round_trips():
         (b"", "failed to decode Invocation: the payload is empty"),
         (b"\xc1", "failed to decode Invocation: not valid msgpack"),
         (b"\x81\xa1a", "failed to decode Invocation: not valid msgpack"),
-        (pack({"a": 1}) + b"\x00", "failed to decode Invocation: trailing bytes after the msgpack value"),
+        (
+            pack({"a": 1}) + b"\x00",
+            "failed to decode Invocation: trailing bytes after the msgpack value",
+        ),
         (pack([1, 2]), "failed to decode Invocation: expected a map, got an array"),
-        (pack({"target": {"public_key": "V"}}), "failed to decode Invocation: field 'origin' is missing"),
-        (pack(invocation_map(origin="M")), "failed to decode Invocation field 'origin' (WasmCloudEntity): expected a map, got a string"),
+        (
+            pack({"target": {"public_key": "V"}}),
+            "failed to decode Invocation: field 'origin' is missing",
+        ),
+        (
+            pack(invocation_map(origin="M")),
+            "failed to decode Invocation field 'origin' (WasmCloudEntity): "
+            "expected a map, got a string",
+        ),
         (pack(invocation_map(origin={"contract_id": ""})), "field 'public_key' is missing"),
-        (pack(invocation_map(operation=5)), "failed to decode Invocation field 'operation': expected a string, got an int"),
+        (
+            pack(invocation_map(operation=5)),
+            "failed to decode Invocation field 'operation': expected a string, got an int",
+        ),
         (pack(invocation_map(msg=[1, 300])), "an array of bytes may only hold 0..255"),
         (pack(invocation_map(content_length=-1)), "field 'content_length': -1 is outside"),
-        (pack(invocation_map(content_length=True)), "field 'content_length': expected an int, got a bool"),
-        (pack(invocation_map(operation="@@@")).replace(b"\xa3@@@", b"\xa3\xff\xfe\xfd"), "failed to decode Invocation field 'operation': the string is not valid UTF-8"),
+        (
+            pack(invocation_map(content_length=True)),
+            "field 'content_length': expected an int, got a bool",
+        ),
+        (
+            pack(invocation_map(operation="@@@")).replace(b"\xa3@@@", b"\xa3\xff\xfe\xfd"),
+            "failed to decode Invocation field 'operation': the string is not valid UTF-8",
+        ),
     ],
 )
 def test_malformed_input_raises_a_clear_decode_error(data, message):
@@ -158,9 +205,18 @@ def test_host_data_json():
         ("nope", "not valid JSON"),
         ("[]", "expected a JSON object"),
         ('{"env_values":{},"link_definitions":[]}', "required key 'cluster_issuers' is missing"),
-        ('{"env_values":{},"link_definitions":[{}],"cluster_issuers":[]}', "link_definitions[0]: 'actor_id' is missing"),
-        ('{"env_values":{},"link_definitions":[],"cluster_issuers":[1]}', "'cluster_issuers' must be an array of strings"),
-        ('{"env_values":{},"link_definitions":[],"cluster_issuers":[],"host_id":5}', "'host_id' must be a string"),
+        (
+            '{"env_values":{},"link_definitions":[{}],"cluster_issuers":[]}',
+            "link_definitions[0]: 'actor_id' is missing",
+        ),
+        (
+            '{"env_values":{},"link_definitions":[],"cluster_issuers":[1]}',
+            "'cluster_issuers' must be an array of strings",
+        ),
+        (
+            '{"env_values":{},"link_definitions":[],"cluster_issuers":[],"host_id":5}',
+            "'host_id' must be a string",
+        ),
     ],
 )
 def test_bad_host_data_json(text, message):

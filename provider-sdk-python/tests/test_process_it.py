@@ -32,11 +32,14 @@ def readme_example() -> str:
 class Child:
     """A provider process with HostData written on stdin and stderr kept in a file."""
 
-    def __init__(self, script: Path, stdin_line: bytes | None, tmp_path: Path, stdin=subprocess.PIPE):
+    def __init__(
+        self, script: Path, stdin_line: bytes | None, tmp_path: Path, stdin=subprocess.PIPE
+    ):
         self.stderr_path = tmp_path / f"{script.stem}.stderr"
         self._err = open(self.stderr_path, "wb")
-        self.proc = subprocess.Popen([sys.executable, str(script)], stdin=stdin, stdout=subprocess.DEVNULL,
-                                     stderr=self._err)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(script)], stdin=stdin, stdout=subprocess.DEVNULL, stderr=self._err
+        )
         if stdin_line is not None and self.proc.stdin:
             self.proc.stdin.write(stdin_line)
             self.proc.stdin.flush()
@@ -72,11 +75,13 @@ async def wait_until_serving(host, child: Child, timeout: float = 20.0) -> None:
             return
         except (nats.errors.NoRespondersError, nats.errors.TimeoutError):
             if child.proc.poll() is not None or asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"provider did not start:\n{child.stderr()}")
+                raise AssertionError(f"provider did not start:\n{child.stderr()}") from None
             await asyncio.sleep(0.05)
 
 
-async def test_readme_example_runs_as_a_child_process(nats_server, host, actor, tmp_path, child_processes):
+async def test_readme_example_runs_as_a_child_process(
+    nats_server, host, actor, tmp_path, child_processes
+):
     script = tmp_path / "upper.py"
     script.write_text(readme_example())
     linked = host.link(actor, "example:upper", {"SUFFIX": "!!"})
@@ -120,7 +125,11 @@ async def test_sigterm_stops_cleanly(nats_server, host, actor, tmp_path, child_p
         (b"", "failed to read host data: stdin was closed before a line arrived"),
         (b"\n", "failed to read host data: the line on stdin is empty"),
         (b"not base64!\n", "failed to read host data: the line is not base64"),
-        (b"e30=\n", "failed to read host data: failed to decode HostData: required key 'env_values' is missing"),
+        (
+            b"e30=\n",
+            "failed to read host data: failed to decode HostData: "
+            "required key 'env_values' is missing",
+        ),
     ],
 )
 async def test_bad_host_data_exits_with_a_message(tmp_path, child_processes, stdin_line, message):
@@ -135,7 +144,9 @@ async def test_bad_host_data_exits_with_a_message(tmp_path, child_processes, std
 
 async def test_unreachable_nats_exits_with_a_message(host, tmp_path, child_processes):
     script = tmp_path / "upper.py"
-    script.write_text(readme_example().replace("run(UpperProvider())", "run(UpperProvider(), connect_timeout=1)"))
+    script.write_text(
+        readme_example().replace("run(UpperProvider())", "run(UpperProvider(), connect_timeout=1)")
+    )
     from trellis_provider.testing import free_port
 
     line = encode_host_data_line(host.host_data(f"127.0.0.1:{free_port()}"))

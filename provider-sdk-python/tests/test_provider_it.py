@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import uuid
 
 import msgpack
 import nats.errors
-from nats.js.errors import NotFoundError
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from echo_provider import CONTRACT, EchoProvider
+from nats.js.errors import NotFoundError
+
 from trellis_provider import (
     InvocationFailed,
     NotLinked,
@@ -24,11 +23,11 @@ from trellis_provider import (
     start,
     subjects,
 )
+from trellis_provider.bridge import flush_in_order
 from trellis_provider.claims import b64url_decode, entity_url, invocation_hash, target_url
 from trellis_provider.nkeys import KeyPair, KeyType
-from trellis_provider.bridge import flush_in_order
 from trellis_provider.testing import eventually
-from trellis_provider.wire import Invocation, InvocationResponse
+from trellis_provider.wire import Invocation
 
 BIG = 1024 * 1024 + 17  # > 900 KiB and > the server's 1 MiB max_payload
 
@@ -46,10 +45,17 @@ async def running(nats_server, host, actor):
 async def test_signed_invocation_is_dispatched_and_answered(running, host, actor):
     provider, _ = running
     inv = host.invocation(actor, "Echo.Say", b"\xa5hello", contract_id=CONTRACT)
-    raw = await host.nc.request(subjects.provider_rpc(host.lattice, host.provider_key, "default"),
-                                codec.encode(inv), timeout=5)
+    raw = await host.nc.request(
+        subjects.provider_rpc(host.lattice, host.provider_key, "default"),
+        codec.encode(inv),
+        timeout=5,
+    )
     reply = msgpack.unpackb(raw.data)
-    assert reply == {"msg": b"\xa5hello", "invocation_id": inv.id, "content_length": 6}  # no "error"
+    assert reply == {
+        "msg": b"\xa5hello",
+        "invocation_id": inv.id,
+        "content_length": 6,
+    }  # no "error"
     ctx = provider.seen_contexts[-1]
     assert (ctx.actor, ctx.link.contract_id, ctx.invocation_id) == (actor, CONTRACT, inv.id)
 
@@ -66,11 +72,16 @@ async def test_plain_handlers_empty_results_and_errors(running, host, actor):
 
 
 async def test_undecodable_invocation_gets_an_error_reply(running, host):
-    raw = await host.nc.request(subjects.provider_rpc(host.lattice, host.provider_key, "default"),
-                                b"\x93\x01\x02\x03", timeout=5)
+    raw = await host.nc.request(
+        subjects.provider_rpc(host.lattice, host.provider_key, "default"),
+        b"\x93\x01\x02\x03",
+        timeout=5,
+    )
     resp = codec.decode_invocation_response(raw.data)
-    assert resp.error == ("Failed to deserialize invocation: failed to decode Invocation: "
-                          "expected a map, got an array")
+    assert resp.error == (
+        "Failed to deserialize invocation: failed to decode Invocation: "
+        "expected a map, got an array"
+    )
 
 
 async def test_forged_invocations_are_refused_with_exact_texts(running, host, actor):
@@ -86,7 +97,9 @@ async def test_forged_invocations_are_refused_with_exact_texts(running, host, ac
     assert resp.error == "Issuer of this invocation is not in list of cluster issuers"
     # altered payload
     resp = await host.send(replace(good, msg=b"\xa2no"))
-    assert resp.error.startswith("Anti-forgery check failed: Invocation hash does not match signed claims hash (")
+    assert resp.error.startswith(
+        "Anti-forgery check failed: Invocation hash does not match signed claims hash ("
+    )
     # wrong target key: properly signed for another provider, delivered to this one
     other = KeyPair.generate(KeyType.SERVICE).public_key
     resp = await host.send(host.invocation(actor, "Echo.Say", b"\xa2ok", target_key=other))
@@ -126,7 +139,9 @@ async def test_link_put_duplicate_refusal_and_delete(running, host, actor):
 
 async def test_garbled_link_put_is_logged_and_ignored(running, host, actor):
     provider, _ = running
-    await host.nc.publish(subjects.linkdefs_put(host.lattice, host.provider_key, "default"), b"\xc1")
+    await host.nc.publish(
+        subjects.linkdefs_put(host.lattice, host.provider_key, "default"), b"\xc1"
+    )
     assert (await host.health()).healthy
     assert len(provider.puts) == 1
 
@@ -159,7 +174,9 @@ async def test_shutdown_for_this_host(running, host):
 
 async def test_shutdown_without_host_id_is_unconditional(running, host):
     _, bridge = running
-    msg = await host.nc.request(subjects.shutdown(host.lattice, host.provider_key, "default"), b"", timeout=2)
+    msg = await host.nc.request(
+        subjects.shutdown(host.lattice, host.provider_key, "default"), b"", timeout=2
+    )
     assert msg.data == b"shutting down"
     await bridge.wait_closed()
 
@@ -206,15 +223,24 @@ async def test_provider_to_actor_call_is_signed_and_answered(running, host, acto
     # check the claims independently of the SDK's validator: raw Ed25519 over seg0.seg1
     head, body, sig = inv.encoded_claims.split(".")
     _, raw_key = nkeys.decode_public_key(host.cluster.public_key)
-    Ed25519PublicKey.from_public_bytes(raw_key).verify(b64url_decode(sig), f"{head}.{body}".encode())
+    Ed25519PublicKey.from_public_bytes(raw_key).verify(
+        b64url_decode(sig), f"{head}.{body}".encode()
+    )
     claims = __import__("json").loads(b64url_decode(body))
     assert claims["iss"] == host.cluster.public_key and claims["sub"] == inv.id
     assert claims["wascap_revision"] == 3 and len(claims["jti"]) == 22
     o_url = f"wasmbus://trellis/echo/default/{host.provider_key}"
     t_url = f"wasmbus://{actor}/Pingpong.Ping"
-    assert claims["wascap"] == {"target_url": t_url, "origin_url": o_url,
-                                "hash": invocation_hash(o_url, t_url, "Pingpong.Ping", b"ping")}
-    assert (inv.origin.public_key, inv.origin.contract_id, inv.origin.link_name) == (host.provider_key, CONTRACT, "default")
+    assert claims["wascap"] == {
+        "target_url": t_url,
+        "origin_url": o_url,
+        "hash": invocation_hash(o_url, t_url, "Pingpong.Ping", b"ping"),
+    }
+    assert (inv.origin.public_key, inv.origin.contract_id, inv.origin.link_name) == (
+        host.provider_key,
+        CONTRACT,
+        "default",
+    )
     assert (inv.target.public_key, inv.target.contract_id, inv.target.link_name) == (actor, "", "")
     assert inv.host_id == host.host_id and inv.content_length == 4
     assert entity_url(inv.origin) == o_url and target_url(inv.target, inv.operation) == t_url
@@ -273,6 +299,10 @@ async def test_two_instances_share_the_rpc_queue_group(nats_server, host, actor)
             assert (await host.invoke(actor, "Echo.Say", b"\xa1x")).msg == b"\xa1x"
         assert len(first.seen_contexts) + len(second.seen_contexts) == 40  # each served once
         assert (await host.health()).healthy
+        # link puts are not load-balanced: every instance sees them
+        other = KeyPair.generate(KeyType.MODULE).public_key
+        await host.put_link(host.link(other, CONTRACT))
+        await eventually(lambda: all(b.is_linked(other) for b in bridges), what="put on both")
     finally:
         for b in bridges:
             await b.shutdown()

@@ -30,7 +30,9 @@ from trellis_provider.wire import (
 )
 
 VECTORS = Path(
-    os.environ.get("TRELLIS_VECTORS_DIR", Path(__file__).resolve().parents[2] / "conformance" / "vectors")
+    os.environ.get(
+        "TRELLIS_VECTORS_DIR", Path(__file__).resolve().parents[2] / "conformance" / "vectors"
+    )
 )
 
 
@@ -48,8 +50,14 @@ def entity(v: dict) -> WasmCloudEntity:
 
 BUILDERS = {
     "Invocation": lambda v: Invocation(
-        entity(v["origin"]), entity(v["target"]), v["operation"], blob(v["msg"]), v["id"],
-        v["encoded_claims"], v["host_id"], v.get("content_length"),
+        entity(v["origin"]),
+        entity(v["target"]),
+        v["operation"],
+        blob(v["msg"]),
+        v["id"],
+        v["encoded_claims"],
+        v["host_id"],
+        v.get("content_length"),
     ),
     "InvocationResponse": lambda v: InvocationResponse(
         blob(v["msg"]), v["invocation_id"], v.get("error"), v.get("content_length")
@@ -59,7 +67,9 @@ BUILDERS = {
     "HttpRequest": lambda v: interfaces.HttpRequest(
         v["method"], v["path"], v["queryString"], v["header"], blob(v["body"])
     ),
-    "HttpResponse": lambda v: interfaces.HttpResponse(v["statusCode"], v["header"], blob(v["body"])),
+    "HttpResponse": lambda v: interfaces.HttpResponse(
+        v["statusCode"], v["header"], blob(v["body"])
+    ),
     "IncrementRequest": lambda v: keyvalue.IncrementRequest(v["key"], v["value"]),
     "RangeLimit": lambda v: interfaces.RangeLimit(v["min"], v["max"]),
     "LogEntry": lambda v: interfaces.LogEntry(v["level"], v["text"]),
@@ -83,15 +93,22 @@ DECODERS = {
     "String": codec.decode_str,
 }
 
-MSGPACK_VECTORS = sorted(p.name for p in VECTORS.glob("*.json") if "type" in json.loads(p.read_text()))
+MSGPACK_VECTORS = sorted(
+    p.name for p in VECTORS.glob("*.json") if "type" in json.loads(p.read_text())
+)
 BOTH_WAYS = [n for n in MSGPACK_VECTORS if load(n)["direction"] == "both"]
 
 
 def test_every_vector_file_is_covered():
     assert len(BOTH_WAYS) >= 10
     names = {p.name for p in VECTORS.glob("*.json")}
-    non_msgpack = {"a1-keys.json", "a3-invocation-hash.json", "a4-invocation-jwt.json",
-                   "entity-urls.json", "link-id.json"}
+    non_msgpack = {
+        "a1-keys.json",
+        "a3-invocation-hash.json",
+        "a4-invocation-jwt.json",
+        "entity-urls.json",
+        "link-id.json",
+    }
     assert names == set(MSGPACK_VECTORS) | non_msgpack
     assert len(MSGPACK_VECTORS) >= 14
 
@@ -128,23 +145,37 @@ def test_a3_invocation_hash():
     origin, target = entity(v["origin"]), entity(v["target"])
     assert entity_url(origin) == v["origin_url"]
     assert target_url(target, v["operation"]) == v["target_url"]
-    assert invocation_hash(v["origin_url"], v["target_url"], v["operation"],
-                           bytes.fromhex(v["msg_hex"])) == v["hash"]
+    assert (
+        invocation_hash(
+            v["origin_url"], v["target_url"], v["operation"], bytes.fromhex(v["msg_hex"])
+        )
+        == v["hash"]
+    )
 
 
 def test_a4_signature_segment_exactly():
     a3, v = load("a3-invocation-hash.json"), load("a4-invocation-jwt.json")
     signer = nkeys.KeyPair.from_seed(v["seed"])
     token = encode_invocation_claims(
-        signer, v["invocation_id"], entity(a3["origin"]), entity(a3["target"]), a3["operation"],
-        bytes.fromhex(a3["msg_hex"]), iat=v["iat"], jti=v["jti"],
+        signer,
+        v["invocation_id"],
+        entity(a3["origin"]),
+        entity(a3["target"]),
+        a3["operation"],
+        bytes.fromhex(a3["msg_hex"]),
+        iat=v["iat"],
+        jti=v["jti"],
     )
     header, _claims, signature = token.split(".")
     assert header == v["header_segment"] == HEADER_SEGMENT
     assert signature == v["signature_segment"]
     assert token == v["token"]
     claims = verify_invocation_token(v["token"])
-    assert (claims.issuer, claims.subject, claims.hash) == (signer.public_key, v["invocation_id"], a3["hash"])
+    assert (claims.issuer, claims.subject, claims.hash) == (
+        signer.public_key,
+        v["invocation_id"],
+        a3["hash"],
+    )
 
 
 @pytest.mark.parametrize("case", load("entity-urls.json")["cases"], ids=lambda c: c["url"])

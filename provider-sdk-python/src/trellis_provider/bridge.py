@@ -72,7 +72,10 @@ async def connect_nats(
     jwt = host_data.lattice_rpc_user_jwt.strip()
     seed = host_data.lattice_rpc_user_seed.strip()
 
+    errors: list[Exception] = []
+
     async def on_error(e: Exception) -> None:
+        errors[:] = [e]
         _log.warning("nats error: %s", e)
 
     async def on_disconnect() -> None:
@@ -107,9 +110,10 @@ async def connect_nats(
     try:
         await asyncio.wait_for(nc.connect(**options), timeout)
     except asyncio.TimeoutError:
+        last = f" (last error: {errors[0]})" if errors else ""
         raise ConnectError(
             f"failed to connect to NATS at {', '.join(servers)}: no connection within "
-            f"{timeout:g} s; check lattice_rpc_url and the credentials in HostData"
+            f"{timeout:g} s{last}; check lattice_rpc_url and the credentials in HostData"
         ) from None
     except Exception as e:
         raise ConnectError(f"failed to connect to NATS at {', '.join(servers)}: {e}") from e
@@ -141,7 +145,9 @@ class HostBridge:
         self.lattice = host_data.lattice_rpc_prefix or "default"
         self.provider_key = host_data.provider_key
         self.link_name = host_data.link_name or "default"
-        self._signer = KeyPair.from_seed(host_data.invocation_seed) if host_data.invocation_seed else None
+        self._signer = (
+            KeyPair.from_seed(host_data.invocation_seed) if host_data.invocation_seed else None
+        )
         self._chunks = chunking.ChunkStore(nc, self.lattice, host_data.js_domain)
         self._links: dict[str, LinkDefinition] = {}
         self._link_lock = asyncio.Lock()
@@ -175,8 +181,12 @@ class HostBridge:
                 return
             if accepted:
                 self._links[ld.actor_id] = ld
-                _log.info("linked actor=%s contract=%s link_name=%s",
-                          ld.actor_id, ld.contract_id, ld.link_name)
+                _log.info(
+                    "linked actor=%s contract=%s link_name=%s",
+                    ld.actor_id,
+                    ld.contract_id,
+                    ld.link_name,
+                )
             else:
                 _log.warning("put_link refused the link actor=%s link_id=%s", ld.actor_id, ld.id)
 
@@ -195,8 +205,12 @@ class HostBridge:
         self.provider.host = self
         await self.provider.init(self)
         args = (self.lattice, self.provider_key, self.link_name)
-        self._subs.append(await self.nc.subscribe(subjects.linkdefs_put(*args), cb=self._on_link_put))
-        self._subs.append(await self.nc.subscribe(subjects.linkdefs_del(*args), cb=self._on_link_del))
+        self._subs.append(
+            await self.nc.subscribe(subjects.linkdefs_put(*args), cb=self._on_link_put)
+        )
+        self._subs.append(
+            await self.nc.subscribe(subjects.linkdefs_del(*args), cb=self._on_link_del)
+        )
         self._subs.append(await self.nc.subscribe(subjects.shutdown(*args), cb=self._on_shutdown))
         for ld in self.host_data.link_definitions:
             await self._put_link(ld)
@@ -208,9 +222,13 @@ class HostBridge:
         # Health last: a health reply means the provider serves invocations.
         self._subs.append(await self.nc.subscribe(subjects.health(*args), cb=self._on_health))
         await flush_in_order(self.nc)
-        _log.info("provider ready provider=%s link_name=%s lattice=%s operations=%s",
-                  self.provider_key, self.link_name, self.lattice,
-                  ",".join(self.provider.operations()))
+        _log.info(
+            "provider ready provider=%s link_name=%s lattice=%s operations=%s",
+            self.provider_key,
+            self.link_name,
+            self.lattice,
+            ",".join(self.provider.operations()),
+        )
 
     # -- subscriptions -------------------------------------------------------------------------
 
@@ -267,13 +285,17 @@ class HostBridge:
             inv = codec.decode_invocation(msg.data)
         except DecodeError as e:
             _log.error("undecodable invocation on %s: %s", msg.subject, e)
-            await self._reply(msg, InvocationResponse.failure("", f"Failed to deserialize invocation: {e}"))
+            await self._reply(
+                msg, InvocationResponse.failure("", f"Failed to deserialize invocation: {e}")
+            )
             return
         try:
             response = await self._serve(inv)
         except Exception as e:  # process boundary: every request gets a reply
             _log.exception("invocation failed id=%s operation=%s", inv.id, inv.operation)
-            response = InvocationResponse.failure(inv.id, f"failed to handle invocation {inv.id}: {e}")
+            response = InvocationResponse.failure(
+                inv.id, f"failed to handle invocation {inv.id}: {e}"
+            )
         await self._reply(msg, response)
 
     async def _serve(self, inv: Invocation) -> InvocationResponse:
@@ -303,8 +325,13 @@ class HostBridge:
                 is_linked=lambda _actor: link is not None,
             )
         except ValidationError as e:
-            _log.warning("invocation refused id=%s operation=%s origin=%s: %s",
-                         inv.id, inv.operation, inv.origin.public_key, e.text)
+            _log.warning(
+                "invocation refused id=%s operation=%s origin=%s: %s",
+                inv.id,
+                inv.operation,
+                inv.origin.public_key,
+                e.text,
+            )
             return InvocationResponse.failure(inv.id, e.text)
         assert link is not None
         ctx = Context(inv.origin.public_key, link, inv)
@@ -312,8 +339,13 @@ class HostBridge:
         try:
             out = await self.provider.dispatch(ctx, inv.operation, inv.msg)
         except Exception as e:
-            _log.warning("handler failed id=%s operation=%s actor=%s: %s",
-                         inv.id, inv.operation, ctx.actor, e)
+            _log.warning(
+                "handler failed id=%s operation=%s actor=%s: %s",
+                inv.id,
+                inv.operation,
+                ctx.actor,
+                e,
+            )
             return InvocationResponse.failure(inv.id, str(e) or type(e).__name__)
         if chunking.needs_chunking(len(out)):
             try:
@@ -349,8 +381,9 @@ class HostBridge:
         what = f"failed to call {operation} on actor {actor_id}"
         link = self._links.get(actor_id)
         if link is None:
-            raise NotLinked(f"{what}: the actor has no link to provider {self.provider_key}; "
-                            "link them first")
+            raise NotLinked(
+                f"{what}: the actor has no link to provider {self.provider_key}; link them first"
+            )
         if self._signer is None:
             raise RpcError(f"{what}: HostData has no invocation_seed to sign with")
         payload = bytes(payload)
@@ -367,13 +400,16 @@ class HostBridge:
                 raise RpcError(f"{what}: failed to store the chunked payload: {e}") from e
             msg = b""
             seconds += chunking.CHUNKED_EXTRA_TIMEOUT
-        inv = Invocation(origin, target, operation, msg, inv_id, claims,
-                         self.host_data.host_id, len(payload))
+        inv = Invocation(
+            origin, target, operation, msg, inv_id, claims, self.host_data.host_id, len(payload)
+        )
         subject = subjects.actor_rpc(self.lattice, actor_id)
         try:
             reply = await self.nc.request(subject, codec.encode_invocation(inv), timeout=seconds)
         except nats.errors.NoRespondersError:
-            raise RpcTimeout(f"{what}: no host answers on {subject} (is the actor running?)") from None
+            raise RpcTimeout(
+                f"{what}: no host answers on {subject} (is the actor running?)"
+            ) from None
         except nats.errors.TimeoutError:
             raise RpcTimeout(f"{what}: request timeout after {seconds:g} s") from None
         try:

@@ -62,6 +62,7 @@ class ChunkStore:
         try:
             await store.delete(name)
         except Exception as e:  # non-fatal by spec
-            _log.warning("failed to delete chunked object bucket=%s object=%s: %s",
-                         self._bucket, name, e)
+            _log.warning(
+                "failed to delete chunked object bucket=%s object=%s: %s", self._bucket, name, e
+            )
         return data

@@ -70,7 +70,9 @@ def unpack(data: bytes, what: str) -> Any:
     try:
         return msgpack.unpackb(bytes(data), raw=True, strict_map_key=False, use_list=False)
     except msgpack.ExtraData:
-        raise DecodeError(f"failed to decode {what}: trailing bytes after the msgpack value")
+        raise DecodeError(
+            f"failed to decode {what}: trailing bytes after the msgpack value"
+        ) from None
     except Exception as e:  # msgpack raises ValueError, TypeError and its own subclasses
         raise DecodeError(f"failed to decode {what}: not valid msgpack ({e})") from None
 

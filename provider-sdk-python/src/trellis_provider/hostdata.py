@@ -20,7 +20,7 @@ RUN_BY_HAND = (
     "This program is a Trellis capability provider (wasmCloud 0.x compatible).\n"
     "It is meant to be started by a host, which writes its configuration on stdin as one line:\n"
     "base64 of the HostData JSON, then a newline. To run it by hand, pipe that line in, e.g.\n"
-    "  echo \"$HOST_DATA_BASE64\" | {program}\n"
+    '  echo "$HOST_DATA_BASE64" | {program}\n'
 )
 
 

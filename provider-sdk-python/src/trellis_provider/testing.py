@@ -29,7 +29,13 @@ from nats.js.object_store import ObjectStore
 
 from . import chunking, codec, subjects
 from .bridge import flush_in_order
-from .claims import encode_invocation_claims, verify_invocation_token, entity_url, target_url, invocation_hash
+from .claims import (
+    encode_invocation_claims,
+    entity_url,
+    invocation_hash,
+    target_url,
+    verify_invocation_token,
+)
 from .errors import ValidationError
 from .nkeys import KeyPair, KeyType
 from .wire import (
@@ -71,8 +77,9 @@ def free_port() -> int:
 class NatsServer:
     """A ``nats-server -js`` child process on a free loopback port with its own store dir."""
 
-    def __init__(self, binary: str | None = None, config: str | None = None,
-                 ready_timeout: float = 15.0) -> None:
+    def __init__(
+        self, binary: str | None = None, config: str | None = None, ready_timeout: float = 15.0
+    ) -> None:
         self.binary = binary or find_nats_server()
         self.config = config
         self.ready_timeout = ready_timeout
@@ -99,8 +106,16 @@ class NatsServer:
         self._dir = tempfile.TemporaryDirectory(prefix="trellis-nats-")
         for _attempt in range(3):
             self.port = free_port()
-            args = [self.binary, "-a", "127.0.0.1", "-p", str(self.port), "-js",
-                    "-sd", str(Path(self._dir.name) / "jetstream")]
+            args = [
+                self.binary,
+                "-a",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-js",
+                "-sd",
+                str(Path(self._dir.name) / "jetstream"),
+            ]
             if self.config:
                 cfg = Path(self._dir.name) / "server.conf"
                 cfg.write_text(self.config)
@@ -144,7 +159,9 @@ def new_lattice() -> str:
     return "t" + uuid.uuid4().hex[:16]
 
 
-async def eventually(check: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+async def eventually(
+    check: Callable[[], bool], timeout: float = 5.0, what: str = "condition"
+) -> None:
     """Wait until ``check()`` is true, at most ``timeout`` seconds (an explicit bound)."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not check():
@@ -161,8 +178,15 @@ class TestHost:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self, nc: Client, lattice: str, provider_key: str, link_name: str = "default",
-                 cluster: KeyPair | None = None, host_id: str | None = None) -> None:
+    def __init__(
+        self,
+        nc: Client,
+        lattice: str,
+        provider_key: str,
+        link_name: str = "default",
+        cluster: KeyPair | None = None,
+        host_id: str | None = None,
+    ) -> None:
         self.nc = nc
         self.lattice = lattice
         self.provider_key = provider_key
@@ -189,8 +213,12 @@ class TestHost:
         fields.update(overrides)
         return HostData(**fields)
 
-    def link(self, actor_id: str, contract_id: str, values: dict[str, str] | None = None) -> LinkDefinition:
-        return LinkDefinition(actor_id, self.provider_key, self.link_name, contract_id, values or {})
+    def link(
+        self, actor_id: str, contract_id: str, values: dict[str, str] | None = None
+    ) -> LinkDefinition:
+        return LinkDefinition(
+            actor_id, self.provider_key, self.link_name, contract_id, values or {}
+        )
 
     def _args(self) -> tuple[str, str, str]:
         return self.lattice, self.provider_key, self.link_name
@@ -204,8 +232,9 @@ class TestHost:
         await flush_in_order(self.nc)
 
     async def health(self, timeout: float = 2.0) -> HealthCheckResponse:
-        msg = await self.nc.request(subjects.health(*self._args()),
-                                    codec.encode(HealthCheckRequest()), timeout=timeout)
+        msg = await self.nc.request(
+            subjects.health(*self._args()), codec.encode(HealthCheckRequest()), timeout=timeout
+        )
         return codec.decode_health_response(msg.data)
 
     async def shutdown(self, host_id: str | None = None, timeout: float = 2.0) -> bytes:
@@ -215,31 +244,68 @@ class TestHost:
 
     # -- invocations to the provider -----------------------------------------------------------
 
-    def invocation(self, actor_id: str, operation: str, payload: bytes = b"", *,
-                   contract_id: str = "", signer: KeyPair | None = None,
-                   target_key: str | None = None, host_id: str | None = None,
-                   invocation_id: str | None = None) -> Invocation:
+    def invocation(
+        self,
+        actor_id: str,
+        operation: str,
+        payload: bytes = b"",
+        *,
+        contract_id: str = "",
+        signer: KeyPair | None = None,
+        target_key: str | None = None,
+        host_id: str | None = None,
+        invocation_id: str | None = None,
+    ) -> Invocation:
         """A signed invocation from ``actor_id`` to the provider (full payload in ``msg``)."""
         origin = WasmCloudEntity.actor(actor_id)
-        target = WasmCloudEntity.provider(target_key or self.provider_key, contract_id, self.link_name)
+        target = WasmCloudEntity.provider(
+            target_key or self.provider_key, contract_id, self.link_name
+        )
         inv_id = invocation_id or str(uuid.uuid4())
-        claims = encode_invocation_claims(signer or self.cluster, inv_id, origin, target, operation, payload)
-        return Invocation(origin, target, operation, payload, inv_id, claims,
-                          host_id if host_id is not None else self.host_id, len(payload))
+        claims = encode_invocation_claims(
+            signer or self.cluster, inv_id, origin, target, operation, payload
+        )
+        return Invocation(
+            origin,
+            target,
+            operation,
+            payload,
+            inv_id,
+            claims,
+            host_id if host_id is not None else self.host_id,
+            len(payload),
+        )
 
     async def send(self, inv: Invocation, timeout: float = 5.0) -> InvocationResponse:
         """Request ``inv`` as is (no chunking) and decode the reply (no dechunking)."""
-        msg = await self.nc.request(subjects.provider_rpc(*self._args()), codec.encode(inv), timeout=timeout)
+        msg = await self.nc.request(
+            subjects.provider_rpc(*self._args()), codec.encode(inv), timeout=timeout
+        )
         return codec.decode_invocation_response(msg.data)
 
-    async def invoke(self, actor_id: str, operation: str, payload: bytes = b"", *,
-                     contract_id: str = "", timeout: float = 5.0) -> InvocationResponse:
+    async def invoke(
+        self,
+        actor_id: str,
+        operation: str,
+        payload: bytes = b"",
+        *,
+        contract_id: str = "",
+        timeout: float = 5.0,
+    ) -> InvocationResponse:
         """A signed call like the host makes: chunks large payloads, dechunks the response."""
         inv = self.invocation(actor_id, operation, payload, contract_id=contract_id)
         if chunking.needs_chunking(len(payload)):
             await (await self.object_store()).put(inv.id, payload)
-            inv = Invocation(inv.origin, inv.target, inv.operation, b"", inv.id,
-                             inv.encoded_claims, inv.host_id, len(payload))
+            inv = Invocation(
+                inv.origin,
+                inv.target,
+                inv.operation,
+                b"",
+                inv.id,
+                inv.encoded_claims,
+                inv.host_id,
+                len(payload),
+            )
             timeout += chunking.CHUNKED_EXTRA_TIMEOUT
         resp = await self.send(inv, timeout)
         if resp.is_chunked:
@@ -276,12 +342,16 @@ class TestHost:
                     inv = inv.with_msg(data)
                 claims = verify_invocation_token(inv.encoded_claims)
                 if claims.issuer != self.cluster.public_key:
-                    raise ValidationError("Anti-forgery check failed: Issuer of this invocation "
-                                          "is not among the list of valid issuers")
+                    raise ValidationError(
+                        "Anti-forgery check failed: Issuer of this invocation "
+                        "is not among the list of valid issuers"
+                    )
                 t_url = target_url(inv.target, inv.operation)
                 o_url = entity_url(inv.origin)
                 if claims.hash != invocation_hash(o_url, t_url, inv.operation, inv.msg):
-                    raise ValidationError("Anti-forgery check failed: Invocation hash does not match")
+                    raise ValidationError(
+                        "Anti-forgery check failed: Invocation hash does not match"
+                    )
                 if (claims.target_url, claims.origin_url) != (t_url, o_url):
                     raise ValidationError("Anti-forgery check failed: URLs do not match")
                 out = await handler(inv)

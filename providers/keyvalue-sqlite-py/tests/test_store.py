@@ -64,7 +64,9 @@ def test_increment(store, clock):
     clock.now += 11
     assert not store.contains("t")  # increment keeps the expiry
     store.set("word", "abc")
-    with pytest.raises(KeyValueError, match="failed to increment key 'word': its value 'abc' is not an integer"):
+    with pytest.raises(
+        KeyValueError, match="failed to increment key 'word': its value 'abc' is not an integer"
+    ):
         store.increment("word", 1)
     store.set("big", str(2**31 - 1))
     with pytest.raises(KeyValueError, match="does not fit in a 32-bit integer"):
@@ -103,7 +105,9 @@ def test_sets(store):
     assert store.set_del("s", "b") == 1 and not store.contains("s")
     with pytest.raises(KeyValueError, match="failed to compute a set union: no set names given"):
         store.set_union([])
-    with pytest.raises(KeyValueError, match="failed to compute a set intersection: no set names given"):
+    with pytest.raises(
+        KeyValueError, match="failed to compute a set intersection: no set names given"
+    ):
         store.set_intersection([])
 
 
@@ -112,11 +116,17 @@ def test_one_keyspace_with_kinds(store):
     store.set_add("s", "x")
     store.set("k", "v")
     assert store.contains("l") and store.contains("s")
-    with pytest.raises(KeyValueError, match="failed to get key 'l': key 'l' holds a list, not a string value"):
+    with pytest.raises(
+        KeyValueError, match="failed to get key 'l': key 'l' holds a list, not a string value"
+    ):
         store.get("l")
-    with pytest.raises(KeyValueError, match="failed to add to list 'k': key 'k' holds a string value, not a list"):
+    with pytest.raises(
+        KeyValueError, match="failed to add to list 'k': key 'k' holds a string value, not a list"
+    ):
         store.list_add("k", "x")
-    with pytest.raises(KeyValueError, match="failed to add to set 'l': key 'l' holds a list, not a set"):
+    with pytest.raises(
+        KeyValueError, match="failed to add to set 'l': key 'l' holds a list, not a set"
+    ):
         store.set_add("l", "x")
     with pytest.raises(KeyValueError, match="holds a set, not a list"):
         store.list_range("s", 0, -1)

@@ -17,7 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from trellis_provider import CapabilityProvider, Context, HealthCheckResponse, LinkDefinition, codec, operation
+from trellis_provider import (
+    CapabilityProvider,
+    Context,
+    HealthCheckResponse,
+    LinkDefinition,
+    codec,
+    operation,
+)
 from trellis_provider import keyvalue as kv
 from trellis_provider.bridge import HostBridge
 
@@ -35,8 +42,9 @@ def link_value(link: LinkDefinition, name: str) -> str | None:
 
 
 class KeyValueSqliteProvider(CapabilityProvider):
-    def __init__(self, data_dir: str | os.PathLike[str] | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, data_dir: str | os.PathLike[str] | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
         self._data_dir = Path(data_dir) if data_dir else None
         self._clock = clock
         self.stores: dict[str, SqliteStore] = {}
@@ -44,7 +52,11 @@ class KeyValueSqliteProvider(CapabilityProvider):
     async def init(self, host: HostBridge) -> None:
         if self._data_dir is None:
             configured = os.environ.get(DIR_ENV) or host.host_data.env_values.get(DIR_ENV)
-            self._data_dir = Path(configured) if configured else Path(tempfile.gettempdir()) / "trellis-keyvalue-sqlite"
+            self._data_dir = (
+                Path(configured)
+                if configured
+                else Path(tempfile.gettempdir()) / "trellis-keyvalue-sqlite"
+            )
 
     def database_path(self, link: LinkDefinition) -> Path:
         explicit = link_value(link, "PATH")
@@ -58,8 +70,12 @@ class KeyValueSqliteProvider(CapabilityProvider):
         try:
             store = await asyncio.to_thread(SqliteStore, path, self._clock)
         except (sqlite3.Error, OSError) as e:
-            _log.error("failed to open database %s for actor %s: %s; check the link value PATH",
-                       path, link.actor_id, e)
+            _log.error(
+                "failed to open database %s for actor %s: %s; check the link value PATH",
+                path,
+                link.actor_id,
+                e,
+            )
             return False
         self.stores[link.actor_id] = store
         _log.info("opened database %s for actor %s", path, link.actor_id)
@@ -86,7 +102,9 @@ class KeyValueSqliteProvider(CapabilityProvider):
     async def _run(self, ctx: Context, method: str, *args: Any) -> Any:
         store = self.stores.get(ctx.actor)
         if store is None:
-            raise RuntimeError(f"failed to serve {ctx.operation}: no database is open for actor {ctx.actor}")
+            raise RuntimeError(
+                f"failed to serve {ctx.operation}: no database is open for actor {ctx.actor}"
+            )
         return await asyncio.to_thread(getattr(store, method), *args)
 
     # -- the 15 operations of wasmcloud:keyvalue -----------------------------------------------
@@ -103,7 +121,9 @@ class KeyValueSqliteProvider(CapabilityProvider):
 
     @operation(kv.DEL)
     async def delete(self, ctx: Context, payload: bytes) -> bytes:
-        return codec.encode_value(await self._run(ctx, "delete", codec.decode_str(payload, "KeyValue.Del input")))
+        return codec.encode_value(
+            await self._run(ctx, "delete", codec.decode_str(payload, "KeyValue.Del input"))
+        )
 
     @operation(kv.CONTAINS)
     async def contains(self, ctx: Context, payload: bytes) -> bytes:
@@ -133,7 +153,9 @@ class KeyValueSqliteProvider(CapabilityProvider):
     @operation(kv.LIST_RANGE)
     async def list_range(self, ctx: Context, payload: bytes) -> bytes:
         req = codec.decode_list_range_request(payload)
-        return codec.encode_value(await self._run(ctx, "list_range", req.list_name, req.start, req.stop))
+        return codec.encode_value(
+            await self._run(ctx, "list_range", req.list_name, req.start, req.stop)
+        )
 
     @operation(kv.SET_ADD)
     async def set_add(self, ctx: Context, payload: bytes) -> bytes:

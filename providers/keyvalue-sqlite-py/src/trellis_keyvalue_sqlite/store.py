@@ -54,12 +54,15 @@ class KeyValueError(Exception):
 
 
 class SqliteStore:
-    def __init__(self, path: str | os.PathLike[str], clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], clock: Callable[[], float] = time.time
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None,
-                                   check_same_thread=False)
+        self._db = sqlite3.connect(
+            self.path, timeout=5.0, isolation_level=None, check_same_thread=False
+        )
         self._lock = threading.Lock()
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -80,8 +83,10 @@ class SqliteStore:
             cur = self._db.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
-                cur.execute("DELETE FROM kv_keys WHERE expires_at IS NOT NULL AND expires_at <= ?",
-                            (self._clock(),))
+                cur.execute(
+                    "DELETE FROM kv_keys WHERE expires_at IS NOT NULL AND expires_at <= ?",
+                    (self._clock(),),
+                )
                 result = work(cur)
             except BaseException:
                 cur.execute("ROLLBACK")
@@ -105,7 +110,9 @@ class SqliteStore:
         found = self._kind(cur, key)
         if found is not None and found != kind:
             wanted = "a string value" if kind == "string" else f"a {kind}"
-            raise KeyValueError(f"failed to {action}: key '{key}' holds a {_name(found)}, not {wanted}")
+            raise KeyValueError(
+                f"failed to {action}: key '{key}' holds a {_name(found)}, not {wanted}"
+            )
         return found is not None
 
     # -- strings -------------------------------------------------------------------------------
@@ -124,8 +131,10 @@ class SqliteStore:
 
         def work(cur: sqlite3.Cursor) -> None:
             self._drop(cur, key)
-            cur.execute("INSERT INTO kv_keys (key, kind, value, expires_at) VALUES (?, 'string', ?, ?)",
-                        (key, value, expires_at))
+            cur.execute(
+                "INSERT INTO kv_keys (key, kind, value, expires_at) VALUES (?, 'string', ?, ?)",
+                (key, value, expires_at),
+            )
 
         self._tx(work)
 
@@ -142,11 +151,15 @@ class SqliteStore:
             if self._expect(cur, key, "string", action):
                 text = cur.execute("SELECT value FROM kv_keys WHERE key = ?", (key,)).fetchone()[0]
                 if not _INTEGER.fullmatch(text or ""):
-                    raise KeyValueError(f"failed to {action}: its value '{_short(text)}' is not an integer")
+                    raise KeyValueError(
+                        f"failed to {action}: its value '{_short(text)}' is not an integer"
+                    )
                 current = int(text)
             result = current + delta
             if not I32_MIN <= result <= I32_MAX:
-                raise KeyValueError(f"failed to {action}: {current} + {delta} does not fit in a 32-bit integer")
+                raise KeyValueError(
+                    f"failed to {action}: {current} + {delta} does not fit in a 32-bit integer"
+                )
             cur.execute(
                 "INSERT INTO kv_keys (key, kind, value) VALUES (?, 'string', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -163,7 +176,9 @@ class SqliteStore:
             if not self._expect(cur, name, "list", f"add to list '{name}'"):
                 cur.execute("INSERT INTO kv_keys (key, kind) VALUES (?, 'list')", (name,))
             cur.execute("INSERT INTO kv_list_items (key, value) VALUES (?, ?)", (name, value))
-            return cur.execute("SELECT count(*) FROM kv_list_items WHERE key = ?", (name,)).fetchone()[0]
+            return cur.execute(
+                "SELECT count(*) FROM kv_list_items WHERE key = ?", (name,)
+            ).fetchone()[0]
 
         return self._tx(work)
 
@@ -177,12 +192,17 @@ class SqliteStore:
         def work(cur: sqlite3.Cursor) -> bool:
             if not self._expect(cur, name, "list", f"delete from list '{name}'"):
                 return False
-            removed = cur.execute(
-                "DELETE FROM kv_list_items WHERE id = (SELECT id FROM kv_list_items "
-                "WHERE key = ? AND value = ? ORDER BY id LIMIT 1)",
-                (name, value),
-            ).rowcount > 0
-            if not cur.execute("SELECT 1 FROM kv_list_items WHERE key = ? LIMIT 1", (name,)).fetchone():
+            removed = (
+                cur.execute(
+                    "DELETE FROM kv_list_items WHERE id = (SELECT id FROM kv_list_items "
+                    "WHERE key = ? AND value = ? ORDER BY id LIMIT 1)",
+                    (name, value),
+                ).rowcount
+                > 0
+            )
+            if not cur.execute(
+                "SELECT 1 FROM kv_list_items WHERE key = ? LIMIT 1", (name,)
+            ).fetchone():
                 self._drop(cur, name)
             return removed
 
@@ -195,7 +215,9 @@ class SqliteStore:
         def work(cur: sqlite3.Cursor) -> list[str]:
             if not self._expect(cur, name, "list", f"read list '{name}'"):
                 return []
-            n = cur.execute("SELECT count(*) FROM kv_list_items WHERE key = ?", (name,)).fetchone()[0]
+            n = cur.execute("SELECT count(*) FROM kv_list_items WHERE key = ?", (name,)).fetchone()[
+                0
+            ]
             first = max(n + start, 0) if start < 0 else start
             last = min(n + stop if stop < 0 else stop, n - 1)
             if first > last or first >= n:
@@ -214,8 +236,9 @@ class SqliteStore:
         def work(cur: sqlite3.Cursor) -> int:
             if not self._expect(cur, name, "set", f"add to set '{name}'"):
                 cur.execute("INSERT INTO kv_keys (key, kind) VALUES (?, 'set')", (name,))
-            return cur.execute("INSERT OR IGNORE INTO kv_set_members (key, value) VALUES (?, ?)",
-                               (name, value)).rowcount
+            return cur.execute(
+                "INSERT OR IGNORE INTO kv_set_members (key, value) VALUES (?, ?)", (name, value)
+            ).rowcount
 
         return self._tx(work)
 
@@ -223,9 +246,12 @@ class SqliteStore:
         def work(cur: sqlite3.Cursor) -> int:
             if not self._expect(cur, name, "set", f"delete from set '{name}'"):
                 return 0
-            removed = cur.execute("DELETE FROM kv_set_members WHERE key = ? AND value = ?",
-                                  (name, value)).rowcount
-            if not cur.execute("SELECT 1 FROM kv_set_members WHERE key = ? LIMIT 1", (name,)).fetchone():
+            removed = cur.execute(
+                "DELETE FROM kv_set_members WHERE key = ? AND value = ?", (name, value)
+            ).rowcount
+            if not cur.execute(
+                "SELECT 1 FROM kv_set_members WHERE key = ? LIMIT 1", (name,)
+            ).fetchone():
                 self._drop(cur, name)
             return removed
 
@@ -249,7 +275,9 @@ class SqliteStore:
         def work(cur: sqlite3.Cursor) -> list[str]:
             out: dict[str, None] = {}
             for name in names:
-                out.update(dict.fromkeys(self._members(cur, name, f"compute a set union with '{name}'")))
+                out.update(
+                    dict.fromkeys(self._members(cur, name, f"compute a set union with '{name}'"))
+                )
             return list(out)
 
         return self._tx(work)

@@ -9,9 +9,15 @@ import threading
 
 import pytest
 
-from trellis_provider.bridge import nats_servers
-from trellis_provider.errors import HostDataError
-from trellis_provider.hostdata import encode_host_data_line, parse_host_data_line, read_host_data
+from trellis_provider.connection import nats_servers
+from trellis_provider.errors import DecodeError, HostDataError
+from trellis_provider.hostdata import (
+    decode_host_data,
+    encode_host_data,
+    encode_host_data_line,
+    parse_host_data_line,
+    read_host_data,
+)
 from trellis_provider.wire import HostData, LinkDefinition
 
 HD = HostData(
@@ -71,3 +77,44 @@ def test_secrets_stay_out_of_errors_and_repr():
 )
 def test_nats_urls(url, servers):
     assert nats_servers(url) == servers
+
+
+def test_host_data_json():
+    hd = decode_host_data(
+        '{"host_id":"N1","lattice_rpc_prefix":"default","link_name":"default","lattice_rpc_url":"127.0.0.1:4222",'
+        '"lattice_rpc_tls":0,"env_values":{},"instance_id":"i","provider_key":"V1",'
+        '"link_definitions":[{"id":"X","actor_id":"M1","provider_id":"V1","link_name":"default",'
+        '"contract_id":"wasmcloud:keyvalue","values":{"PATH":"/x"}}],"config_json":"","default_rpc_timeout_ms":2000,'
+        '"cluster_issuers":["C1"],"invocation_seed":"SC","js_domain":null,"structured_logging":true,'
+        '"log_level":null,"something_new":[1]}'
+    )
+    assert hd.link_definitions[0].values == {"PATH": "/x"} and hd.cluster_issuers == ("C1",)
+    assert hd.structured_logging and hd.log_level is None and hd.rpc_timeout_seconds == 2.0
+    assert "SC" not in repr(hd)
+    assert decode_host_data(encode_host_data(hd)) == hd
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("nope", "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"env_values":{},"link_definitions":[]}', "required key 'cluster_issuers' is missing"),
+        (
+            '{"env_values":{},"link_definitions":[{}],"cluster_issuers":[]}',
+            "link_definitions[0]: 'actor_id' is missing",
+        ),
+        (
+            '{"env_values":{},"link_definitions":[],"cluster_issuers":[1]}',
+            "'cluster_issuers' must be an array of strings",
+        ),
+        (
+            '{"env_values":{},"link_definitions":[],"cluster_issuers":[],"host_id":5}',
+            "'host_id' must be a string",
+        ),
+    ],
+)
+def test_bad_host_data_json(text, message):
+    with pytest.raises(DecodeError) as e:
+        decode_host_data(text)
+    assert message in str(e.value)

@@ -23,8 +23,8 @@ from trellis_provider import (
     start,
     subjects,
 )
-from trellis_provider.bridge import flush_in_order
 from trellis_provider.claims import b64url_decode, entity_url, invocation_hash, target_url
+from trellis_provider.connection import flush_in_order
 from trellis_provider.nkeys import KeyPair, KeyType
 from trellis_provider.testing import eventually
 from trellis_provider.wire import Invocation

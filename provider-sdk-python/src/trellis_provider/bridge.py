@@ -10,14 +10,12 @@ No lock is held while awaiting NATS.
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import logging
 import uuid
 from collections.abc import Mapping
 from types import MappingProxyType
 
-import nats
 import nats.errors
 from nats.aio.client import Client
 from nats.aio.msg import Msg
@@ -25,8 +23,8 @@ from nats.aio.subscription import Subscription
 
 from . import chunking, codec, subjects
 from .claims import encode_invocation_claims, validate_invocation
+from .connection import DEFAULT_CONNECT_TIMEOUT, connect_nats, flush_in_order
 from .errors import (
-    ConnectError,
     DecodeError,
     HostDataError,
     InvocationFailed,
@@ -46,91 +44,10 @@ from .wire import (
     WasmCloudEntity,
 )
 
-DEFAULT_NATS_URL = "nats://127.0.0.1:4222"
-DEFAULT_CONNECT_TIMEOUT = 10.0
 SHUTDOWN_REPLY = b"shutting down"
 _DRAIN_SECONDS = 1.0
 
 _log = logging.getLogger("trellis_provider")
-
-
-def nats_servers(url: str) -> list[str]:
-    """``lattice_rpc_url`` as NATS server URLs: empty → the default, no scheme → ``nats://``."""
-    out = []
-    for part in (url or "").split(","):
-        part = part.strip()
-        if part:
-            out.append(part if "://" in part else f"nats://{part}")
-    return out or [DEFAULT_NATS_URL]
-
-
-async def connect_nats(
-    host_data: HostData, timeout: float = DEFAULT_CONNECT_TIMEOUT, name: str | None = None
-) -> Client:
-    """Connect to ``lattice_rpc_url`` with the user JWT + seed when both are given."""
-    servers = nats_servers(host_data.lattice_rpc_url)
-    jwt = host_data.lattice_rpc_user_jwt.strip()
-    seed = host_data.lattice_rpc_user_seed.strip()
-
-    errors: list[Exception] = []
-
-    async def on_error(e: Exception) -> None:
-        errors[:] = [e]
-        _log.warning("nats error: %s", e)
-
-    async def on_disconnect() -> None:
-        if nc.is_closed:
-            _log.debug("nats connection closed")
-        else:
-            _log.warning("disconnected from nats, reconnecting")
-
-    async def on_reconnect() -> None:
-        _log.info("reconnected to nats")
-
-    options: dict = dict(
-        servers=servers,
-        name=name or f"trellis-provider {host_data.provider_key} {host_data.link_name}",
-        allow_reconnect=True,
-        max_reconnect_attempts=-1,
-        connect_timeout=2,
-        error_cb=on_error,
-        disconnected_cb=on_disconnect,
-        reconnected_cb=on_reconnect,
-    )
-    if jwt and seed:
-        user_key = KeyPair.from_seed(seed)
-        options["user_jwt_cb"] = lambda: jwt.encode("ascii")
-        options["signature_cb"] = lambda nonce: base64.b64encode(user_key.sign(nonce.encode()))
-    elif jwt or seed:
-        raise ConnectError(
-            "failed to connect to NATS: HostData has only one of lattice_rpc_user_jwt and "
-            "lattice_rpc_user_seed; both are needed for JWT authentication"
-        )
-    nc = nats.NATS()
-    try:
-        await asyncio.wait_for(nc.connect(**options), timeout)
-    except asyncio.TimeoutError:
-        last = f" (last error: {errors[0]})" if errors else ""
-        raise ConnectError(
-            f"failed to connect to NATS at {', '.join(servers)}: no connection within "
-            f"{timeout:g} s{last}; check lattice_rpc_url and the credentials in HostData"
-        ) from None
-    except Exception as e:
-        raise ConnectError(f"failed to connect to NATS at {', '.join(servers)}: {e}") from e
-    return nc
-
-
-async def flush_in_order(nc: Client) -> None:
-    """Make sure the server has processed every command written so far (e.g. new SUBs).
-
-    nats-py 2.16's ``flush()`` writes its PING straight to the socket, ahead of commands still
-    in its pending buffer, so its PONG can come back before a preceding SUB reached the server
-    (about one start in ten lost its first request here). Drain that buffer first.
-    """
-    drain = getattr(nc, "_flush_pending", None)
-    if drain is not None:
-        await drain(force_flush=True)
-    await nc.flush()
 
 
 class HostBridge:
@@ -435,8 +352,11 @@ class HostBridge:
         """Stop serving: unsubscribe, let running invocations finish (briefly), call the
         provider's ``shutdown`` hook, answer ``shutting down``, close NATS. Idempotent."""
         if self._stopping:
-            if reply_to:
-                await self.nc.publish(reply_to, SHUTDOWN_REPLY)
+            if reply_to and not self.nc.is_closed:
+                try:
+                    await self.nc.publish(reply_to, SHUTDOWN_REPLY)
+                except Exception as e:
+                    _log.debug("failed to answer a repeated shutdown: %s", e)
             return
         self._stopping = True
         _log.info("shutting down provider=%s link_name=%s", self.provider_key, self.link_name)
@@ -462,6 +382,10 @@ class HostBridge:
         finally:
             await self.nc.close()
             self._closed.set()
+
+    def stop(self) -> None:
+        """Schedule :meth:`shutdown` (without a reply) from synchronous code, e.g. a signal."""
+        self._spawn(self.shutdown())
 
     async def wait_closed(self) -> None:
         await self._closed.wait()

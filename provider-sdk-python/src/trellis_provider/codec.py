@@ -1,4 +1,5 @@
-"""The one place where wire key names live: msgpack (spec §2.1) and the HostData JSON (§6.2).
+"""The one place where msgpack key names live (spec §2.1); HostData's JSON keys (§6.2) are in
+:mod:`trellis_provider.hostdata`.
 
 Encoding writes maps keyed by field name in the order rpc-rs writes them (entities in OTP's
 order, as in the golden vectors), byte fields as msgpack bin, the smallest int encodings, and
@@ -11,7 +12,6 @@ never nil for a string field. Decoding is tolerant, as every wasmCloud 0.x decod
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -23,7 +23,6 @@ from .errors import DecodeError
 from .wire import (
     HealthCheckRequest,
     HealthCheckResponse,
-    HostData,
     Invocation,
     InvocationResponse,
     LinkDefinition,
@@ -504,120 +503,3 @@ def decode(data: bytes, cls: type[T]) -> T:
     if codec is None:
         raise TypeError(f"no msgpack codec for {cls.__name__}")
     return codec[1](data)
-
-
-# ---------------------------------------------------------------------------------------------
-# HostData JSON (spec §6.2)
-# ---------------------------------------------------------------------------------------------
-
-
-def _json_str(obj: Mapping[str, Any], key: str, what: str, optional: bool = False) -> Any:
-    v = obj.get(key)
-    if v is None:
-        return None if optional else ""
-    if not isinstance(v, str):
-        raise DecodeError(f"failed to decode {what}: '{key}' must be a string, got {v!r}")
-    return v
-
-
-def _json_link(obj: Any, where: str) -> LinkDefinition:
-    if not isinstance(obj, dict):
-        raise DecodeError(f"failed to decode {where}: expected an object")
-    values = obj.get("values") or {}
-    if not isinstance(values, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in values.items()
-    ):
-        raise DecodeError(f"failed to decode {where}: 'values' must map strings to strings")
-    if not obj.get("actor_id"):
-        raise DecodeError(f"failed to decode {where}: 'actor_id' is missing")
-    return LinkDefinition(
-        actor_id=_json_str(obj, "actor_id", where),
-        provider_id=_json_str(obj, "provider_id", where),
-        link_name=_json_str(obj, "link_name", where),
-        contract_id=_json_str(obj, "contract_id", where),
-        values=values,
-    )
-
-
-def link_definition_from_json(obj: Mapping[str, Any]) -> LinkDefinition:
-    """A LinkDefinition from its JSON object (HostData, control interface); ``id`` is ignored."""
-    return _json_link(obj, "LinkDefinition")
-
-
-def link_definition_to_json(ld: LinkDefinition) -> dict[str, Any]:
-    return {"id": ld.id, **_link_map(ld)}
-
-
-def decode_host_data(text: str | bytes) -> HostData:
-    """HostData from its JSON text. Unknown keys are ignored; ``env_values``,
-    ``link_definitions`` and ``cluster_issuers`` are required, as in rpc-rs."""
-    what = "HostData"
-    try:
-        obj = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise DecodeError(f"failed to decode {what}: not valid JSON ({e})") from None
-    if not isinstance(obj, dict):
-        raise DecodeError(f"failed to decode {what}: expected a JSON object")
-    for key in ("env_values", "link_definitions", "cluster_issuers"):
-        if obj.get(key) is None:
-            raise DecodeError(f"failed to decode {what}: required key '{key}' is missing")
-    env = obj["env_values"]
-    if not isinstance(env, dict) or not all(isinstance(v, str) for v in env.values()):
-        raise DecodeError(f"failed to decode {what}: 'env_values' must map strings to strings")
-    links = obj["link_definitions"]
-    issuers = obj["cluster_issuers"]
-    if not isinstance(links, list):
-        raise DecodeError(f"failed to decode {what}: 'link_definitions' must be an array")
-    if not isinstance(issuers, list) or not all(isinstance(i, str) for i in issuers):
-        raise DecodeError(f"failed to decode {what}: 'cluster_issuers' must be an array of strings")
-    timeout = obj.get("default_rpc_timeout_ms")
-    if timeout is not None and (not isinstance(timeout, int) or isinstance(timeout, bool)):
-        raise DecodeError(f"failed to decode {what}: 'default_rpc_timeout_ms' must be an integer")
-    structured = obj.get("structured_logging", obj.get("enable_structured_logging", False))
-    return HostData(
-        host_id=_json_str(obj, "host_id", what),
-        lattice_rpc_prefix=_json_str(obj, "lattice_rpc_prefix", what),
-        link_name=_json_str(obj, "link_name", what),
-        lattice_rpc_user_jwt=_json_str(obj, "lattice_rpc_user_jwt", what),
-        lattice_rpc_user_seed=_json_str(obj, "lattice_rpc_user_seed", what),
-        lattice_rpc_url=_json_str(obj, "lattice_rpc_url", what),
-        provider_key=_json_str(obj, "provider_key", what),
-        invocation_seed=_json_str(obj, "invocation_seed", what),
-        env_values=env,
-        instance_id=_json_str(obj, "instance_id", what),
-        link_definitions=[
-            _json_link(x, f"{what} link_definitions[{i}]") for i, x in enumerate(links)
-        ],
-        cluster_issuers=issuers,
-        config_json=_json_str(obj, "config_json", what, optional=True),
-        default_rpc_timeout_ms=timeout,
-        structured_logging=bool(structured),
-        log_level=_json_str(obj, "log_level", what, optional=True),
-        js_domain=_json_str(obj, "js_domain", what, optional=True),
-    )
-
-
-def encode_host_data(hd: HostData) -> str:
-    """The compact JSON text of ``hd`` with every key of spec §6.2 (hosts and tests use it)."""
-    return json.dumps(
-        {
-            "host_id": hd.host_id,
-            "lattice_rpc_prefix": hd.lattice_rpc_prefix,
-            "link_name": hd.link_name,
-            "lattice_rpc_user_jwt": hd.lattice_rpc_user_jwt,
-            "lattice_rpc_user_seed": hd.lattice_rpc_user_seed,
-            "lattice_rpc_url": hd.lattice_rpc_url,
-            "env_values": dict(hd.env_values),
-            "instance_id": hd.instance_id,
-            "provider_key": hd.provider_key,
-            "link_definitions": [link_definition_to_json(ld) for ld in hd.link_definitions],
-            "config_json": hd.config_json,
-            "default_rpc_timeout_ms": hd.default_rpc_timeout_ms,
-            "cluster_issuers": list(hd.cluster_issuers),
-            "invocation_seed": hd.invocation_seed,
-            "js_domain": hd.js_domain,
-            "structured_logging": hd.structured_logging,
-            "log_level": hd.log_level,
-        },
-        separators=(",", ":"),
-    )

@@ -31,7 +31,7 @@ async def serve(
     if handle_signals:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: loop.create_task(bridge.shutdown()))
+            loop.add_signal_handler(sig, bridge.stop)
     await bridge.wait_closed()
 
 

@@ -28,7 +28,6 @@ from nats.js.errors import BucketNotFoundError
 from nats.js.object_store import ObjectStore
 
 from . import chunking, codec, subjects
-from .bridge import flush_in_order
 from .claims import (
     encode_invocation_claims,
     entity_url,
@@ -36,6 +35,7 @@ from .claims import (
     target_url,
     verify_invocation_token,
 )
+from .connection import flush_in_order
 from .errors import ValidationError
 from .nkeys import KeyPair, KeyType
 from .wire import (

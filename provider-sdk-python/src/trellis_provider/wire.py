@@ -1,7 +1,8 @@
 """The core wire records of wasmCloud 0.x (spec §2, §6), as frozen dataclasses.
 
 They mirror the Java records in ``dev.trellis.interfaces.wire``. Field names are Python's;
-the msgpack/JSON key names live in :mod:`trellis_provider.codec` only.
+the msgpack key names live in :mod:`trellis_provider.codec`, HostData's JSON keys in
+:mod:`trellis_provider.hostdata`.
 """
 
 from __future__ import annotations

@@ -38,11 +38,14 @@ async def connect_nats(
     jwt = host_data.lattice_rpc_user_jwt.strip()
     seed = host_data.lattice_rpc_user_seed.strip()
 
-    errors: list[Exception] = []
+    seen: list[Exception] = []
+    refused = asyncio.Event()
 
     async def on_error(e: Exception) -> None:
-        errors[:] = [e]
         _log.warning("nats error: %s", e)
+        seen.append(e)
+        if isinstance(e, nats.errors.AuthorizationError) and not nc.is_connected:
+            refused.set()  # retrying with the same credentials cannot help
 
     async def on_disconnect() -> None:
         if nc.is_closed:
@@ -73,17 +76,31 @@ async def connect_nats(
             "lattice_rpc_user_seed; both are needed for JWT authentication"
         )
     nc = nats.NATS()
-    try:
-        await asyncio.wait_for(nc.connect(**options), timeout)
-    except asyncio.TimeoutError:
-        last = f" (last error: {errors[0]})" if errors else ""
+    where = ", ".join(servers)
+    connecting = asyncio.ensure_future(nc.connect(**options))
+    waiting = asyncio.ensure_future(refused.wait())
+    await asyncio.wait({connecting, waiting}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    if connecting.done() and connecting.exception() is None:
+        return nc
+    if not connecting.done():
+        connecting.cancel()
+        await asyncio.gather(connecting, return_exceptions=True)
+        await nc.close()
+    elif connecting.exception() is not None:
+        e = connecting.exception()
+        raise ConnectError(f"failed to connect to NATS at {where}: {e}") from e
+    if refused.is_set():
         raise ConnectError(
-            f"failed to connect to NATS at {', '.join(servers)}: no connection within "
-            f"{timeout:g} s{last}; check lattice_rpc_url and the credentials in HostData"
-        ) from None
-    except Exception as e:
-        raise ConnectError(f"failed to connect to NATS at {', '.join(servers)}: {e}") from e
-    return nc
+            f"failed to connect to NATS at {where}: the server refused the credentials "
+            "(Authorization Violation); check lattice_rpc_user_jwt and lattice_rpc_user_seed"
+        )
+    telling = [e for e in seen if isinstance(e, nats.errors.Error)] or seen
+    last = f" (last error: {telling[-1]})" if telling else ""
+    raise ConnectError(
+        f"failed to connect to NATS at {where}: no connection within {timeout:g} s{last}; "
+        "check lattice_rpc_url and the credentials in HostData"
+    )
 
 
 async def flush_in_order(nc: Client) -> None:

@@ -114,7 +114,7 @@ def test_entities_always_write_all_keys_as_strings():
 
 
 def test_round_trips():
-    ld = LinkDefinition(ACTOR, "V", "default", "wasmcloud:keyvalue", {"PATH": "/tmp/x"})
+    ld = LinkDefinition(ACTOR, "V", "default", "wasmcloud:keyvalue", {"PATH": "data/x.sqlite3"})
     assert codec.decode(codec.encode(ld), LinkDefinition) == ld
     for record in (
         keyvalue.SetRequest("k", "v", 10),

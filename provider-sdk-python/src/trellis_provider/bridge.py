@@ -28,6 +28,7 @@ from .errors import (
     DecodeError,
     HostDataError,
     InvocationFailed,
+    NKeyError,
     NotLinked,
     RpcError,
     RpcTimeout,
@@ -62,9 +63,14 @@ class HostBridge:
         self.lattice = host_data.lattice_rpc_prefix or "default"
         self.provider_key = host_data.provider_key
         self.link_name = host_data.link_name or "default"
-        self._signer = (
-            KeyPair.from_seed(host_data.invocation_seed) if host_data.invocation_seed else None
-        )
+        try:
+            self._signer = (
+                KeyPair.from_seed(host_data.invocation_seed) if host_data.invocation_seed else None
+            )
+        except NKeyError as e:
+            raise HostDataError(
+                f"failed to start provider: invocation_seed is invalid: {e}"
+            ) from None
         self._chunks = chunking.ChunkStore(nc, self.lattice, host_data.js_domain)
         self._links: dict[str, LinkDefinition] = {}
         self._link_lock = asyncio.Lock()
@@ -376,7 +382,7 @@ class HostBridge:
         try:
             if reply_to:
                 await self.nc.publish(reply_to, SHUTDOWN_REPLY)
-            await self.nc.flush(timeout=2)
+            await asyncio.wait_for(flush_in_order(self.nc), 2)
         except Exception as e:
             _log.warning("failed to answer shutdown: %s", e)
         finally:

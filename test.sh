@@ -145,12 +145,7 @@ step_go() {
 }
 
 step_python() {
-  local venv="$ROOT/build/venv-python"
-  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --upgrade pip
-  "$venv/bin/python" -m pip install -q nats-py msgpack pytest pytest-asyncio
-  "$venv/bin/python" -m pip install -q -e provider-sdk-python
-  "$venv/bin/python" -m pytest -q provider-sdk-python
+  provider-sdk-python/test.sh
 }
 
 # ---------------------------------------------------------------- driver

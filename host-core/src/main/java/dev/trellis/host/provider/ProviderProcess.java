@@ -30,6 +30,7 @@ final class ProviderProcess {
     this.stdout = stdout;
     this.stderr = stderr;
     this.exit = process.onExit().thenApply(Process::exitValue);
+    this.exit.whenComplete((code, failure) -> stdin.close());
   }
 
   /**

@@ -15,7 +15,31 @@ import java.nio.file.StandardCopyOption;
  */
 public enum BundledServerConfig {
   /** One node with JetStream, for development, the demo and tests. */
-  DEV("dev.conf");
+  DEV("dev.conf"),
+
+  /**
+   * One node of a loopback cluster with clustered JetStream; a template filled from the {@code
+   * TRELLIS_NODE_NAME}, {@code TRELLIS_CLUSTER_NAME}, {@code TRELLIS_CLUSTER_LISTEN} and {@code
+   * TRELLIS_CLUSTER_ROUTES} environment variables. {@link NatsCluster} runs three.
+   */
+  CLUSTER_NODE("cluster-node.conf"),
+
+  /**
+   * One JetStream-enabled account with two users: {@code ctl} (control interface, events, KV) and
+   * {@code rpc} (invocations, object store), which may not publish control commands.
+   */
+  ACCOUNTS("accounts.conf"),
+
+  /**
+   * TLS on the client port; cert and key from {@code TRELLIS_TLS_CERT} / {@code TRELLIS_TLS_KEY}.
+   */
+  TLS("tls.conf"),
+
+  /** A hub accepting leaf nodes on {@code TRELLIS_LEAF_LISTEN}. */
+  LEAF_HUB("leaf-hub.conf"),
+
+  /** A leaf node (JetStream domain {@code leaf}) connecting to {@code TRELLIS_LEAF_REMOTE}. */
+  LEAF("leaf.conf");
 
   private final String fileName;
 

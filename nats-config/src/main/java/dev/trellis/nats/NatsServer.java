@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -54,6 +55,7 @@ public final class NatsServer implements AutoCloseable {
 
   private final NatsServerBuilder settings;
   private final List<String> extraArguments;
+  private final Map<String, String> environment;
   private final Consumer<String> outputListener;
   private final OutputRing output;
   private State state = State.NEW;
@@ -67,6 +69,7 @@ public final class NatsServer implements AutoCloseable {
   NatsServer(NatsServerBuilder builder) {
     this.settings = builder;
     this.extraArguments = List.copyOf(builder.arguments);
+    this.environment = Map.copyOf(builder.environment);
     this.outputListener = builder.outputListener;
     this.output = new OutputRing(builder.outputLines);
   }
@@ -206,6 +209,33 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server at once with SIGKILL, as a crash or {@code kill -9} would: no graceful
+   * shutdown, no flush of JetStream state. A store given with {@link
+   * NatsServerBuilder#withStoreDir} stays, so a new server on the same store and ports can take
+   * over (what {@link NatsCluster#restart} does); the temporary directory is deleted. Does nothing
+   * once stopped.
+   */
+  public synchronized void kill() {
+    if (state != State.RUNNING) {
+      state = State.STOPPED;
+      return;
+    }
+    state = State.STOPPED;
+    int exit = process.kill(settings.stopTimeout);
+    removeShutdownHook();
+    deleteRunDir();
+    LOG.log(
+        Level.INFO,
+        "nats-server killed pid={0} exit={1}",
+        String.valueOf(process.pid()),
+        String.valueOf(exit));
+    if (process.isAlive()) {
+      throw new NatsServerException(
+          "failed to kill nats-server pid " + process.pid() + ": still alive after SIGKILL");
+    }
+  }
+
   @Override
   public synchronized String toString() {
     return process == null
@@ -221,7 +251,7 @@ public final class NatsServer implements AutoCloseable {
               ? FreePorts.pickOtherThan(settings.host, port)
               : settings.monitorPort;
       List<String> command = command(binary, configFile);
-      process = ServerProcess.launch(command, runDir, output, outputListener);
+      process = ServerProcess.launch(command, runDir, output, outputListener, environment);
       ServerProcess.Readiness readiness = awaitReady();
       if (readiness == ServerProcess.Readiness.READY) {
         return;

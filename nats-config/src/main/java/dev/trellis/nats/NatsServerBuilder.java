@@ -3,7 +3,9 @@ package dev.trellis.nats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -28,6 +30,7 @@ public final class NatsServerBuilder {
   int outputLines = 2000;
   Consumer<String> outputListener = line -> {};
   final List<String> arguments = new ArrayList<>();
+  final Map<String, String> environment = new LinkedHashMap<>();
 
   NatsServerBuilder() {}
 
@@ -124,6 +127,17 @@ public final class NatsServerBuilder {
   /** An extra command-line argument, passed after the ones the launcher builds. */
   public NatsServerBuilder addArgument(String argument) {
     arguments.add(Objects.requireNonNull(argument, "argument"));
+    return this;
+  }
+
+  /**
+   * An environment variable of the server process. nats-server substitutes environment variables
+   * for {@code $NAME} references a config file does not define itself; the bundled templates
+   * ({@link BundledServerConfig#CLUSTER_NODE}, {@link BundledServerConfig#TLS}…) are filled this
+   * way.
+   */
+  public NatsServerBuilder addEnvironment(String name, String value) {
+    environment.put(requireText(name, "environment variable name"), Objects.requireNonNull(value));
     return this;
   }
 

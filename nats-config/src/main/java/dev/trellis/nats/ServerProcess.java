@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,9 +39,14 @@ final class ServerProcess {
   private volatile boolean printed;
 
   private ServerProcess(
-      List<String> command, Path workDir, OutputRing output, Consumer<String> listener) {
+      List<String> command,
+      Path workDir,
+      OutputRing output,
+      Consumer<String> listener,
+      Map<String, String> environment) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     try {
       this.process = builder.start();
     } catch (IOException e) {
@@ -59,7 +65,17 @@ final class ServerProcess {
 
   static ServerProcess launch(
       List<String> command, Path workDir, OutputRing output, Consumer<String> listener) {
-    return new ServerProcess(command, workDir, output, listener);
+    return new ServerProcess(command, workDir, output, listener, Map.of());
+  }
+
+  /** As {@link #launch(List, Path, OutputRing, Consumer)}, with extra environment variables. */
+  static ServerProcess launch(
+      List<String> command,
+      Path workDir,
+      OutputRing output,
+      Consumer<String> listener,
+      Map<String, String> environment) {
+    return new ServerProcess(command, workDir, output, listener, environment);
   }
 
   long pid() {
@@ -123,6 +139,25 @@ final class ServerProcess {
       reader.join(grace.toMillis());
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /**
+   * Kills the process at once with SIGKILL, as a crash or {@code kill -9} would, and waits for it
+   * to end. Safe to call more than once.
+   *
+   * @return the exit code, or -1 if the process could not be reaped
+   */
+  int kill(Duration wait) {
+    try {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      reader.join(wait.toMillis());
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return process.isAlive() ? -1 : process.exitValue();

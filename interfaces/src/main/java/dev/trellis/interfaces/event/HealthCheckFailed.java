@@ -1,0 +1,26 @@
+package dev.trellis.interfaces.event;
+
+import java.util.Objects;
+
+/**
+ * {@code health_check_failed}: a provider became unhealthy.
+ *
+ * @param publicKey the provider's public key
+ * @param contractId its contract
+ * @param linkName its link name
+ */
+public record HealthCheckFailed(String publicKey, String contractId, String linkName)
+    implements LatticeEvent {
+  public static final String TYPE = "health_check_failed";
+
+  public HealthCheckFailed {
+    Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(contractId, "contractId");
+    Objects.requireNonNull(linkName, "linkName");
+  }
+
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+}

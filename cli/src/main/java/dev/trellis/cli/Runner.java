@@ -35,6 +35,7 @@ final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
     commandLine.setExecutionStrategy(runner);
     commandLine.setParameterExceptionHandler(runner);
     commandLine.setUsageHelpWidth(USAGE_WIDTH);
+    commandLine.setOverwrittenOptionsAllowed(true);
     commandLine.setAbbreviatedOptionsAllowed(false);
     commandLine.setAbbreviatedSubcommandsAllowed(false);
     return commandLine;

@@ -8,6 +8,7 @@ import dev.trellis.cli.keys.SigningKeys;
 import dev.trellis.cli.output.CommandResult;
 import dev.trellis.interfaces.claims.ActorMetadata;
 import dev.trellis.interfaces.claims.ClaimsException;
+import dev.trellis.interfaces.claims.ModuleClaims;
 import dev.trellis.interfaces.claims.ModuleSigner;
 import dev.trellis.interfaces.contract.blobstore.Blobstore;
 import dev.trellis.interfaces.contract.httpclient.HttpClient;
@@ -194,6 +195,12 @@ final class ClaimsSignCommand implements CliCommand {
     checkDays(expiresInDays, "-x/--expires");
     checkDays(notBeforeDays, "-b/--nbf");
     byte[] wasm = ctx.readFile(module, action);
+    try {
+      ModuleClaims.strip(wasm); // a module at all? (before any key is generated for it)
+    } catch (ClaimsException e) {
+      throw new CliException(
+          "failed to sign module " + ctx.display(module) + ": " + e.getMessage(), e);
+    }
     SigningKeys keys = new SigningKeys(ctx, ctx.home().keysDirectory(directory), !disableKeygen);
     String stem = InputFiles.stem(module);
     KeyPair account =

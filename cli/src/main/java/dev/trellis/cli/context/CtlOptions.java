@@ -5,7 +5,9 @@ import dev.trellis.cli.CommandContext;
 import dev.trellis.interfaces.InvalidSubjectException;
 import dev.trellis.interfaces.Secret;
 import dev.trellis.interfaces.Subjects;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -110,8 +112,10 @@ public final class CtlOptions {
                 "WASMCLOUD_CTL_PORT",
                 base.ctlPort(),
                 "-p/--ctl-port");
-    String jwt = pick(ctlJwt, ctx.variable("WASMCLOUD_CTL_JWT"), base.ctlJwt());
-    String seed = pick(ctlSeed, ctx.variable("WASMCLOUD_CTL_SEED"), base.ctlSeed().reveal());
+    String jwt = fileOrValue(ctx, pick(ctlJwt, ctx.variable("WASMCLOUD_CTL_JWT"), base.ctlJwt()));
+    String seed =
+        fileOrValue(
+            ctx, pick(ctlSeed, ctx.variable("WASMCLOUD_CTL_SEED"), base.ctlSeed().reveal()));
     String creds =
         pick(
             ctlCredsfile == null ? null : ctlCredsfile.toString(),
@@ -164,6 +168,19 @@ public final class CtlOptions {
       store.refreshHostConfig();
     }
     return store.load(context);
+  }
+
+  /** As in wash, a JWT or seed argument may name a file holding it. */
+  private static String fileOrValue(CommandContext ctx, String value) {
+    if (value == null || value.isBlank() || value.length() > 4096) {
+      return value;
+    }
+    try {
+      Path file = ctx.resolve(value);
+      return Files.isRegularFile(file) ? Files.readString(file).strip() : value;
+    } catch (IOException | InvalidPathException e) {
+      return value;
+    }
   }
 
   private static String pick(String flag, String variable, String fallback) {

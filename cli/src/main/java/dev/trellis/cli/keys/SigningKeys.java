@@ -127,8 +127,8 @@ public final class SigningKeys {
               + flag
               + ": "
               + e.getMessage()
-              + "; pass a "
-              + KeyTypeNames.nameOf(type)
+              + "; pass "
+              + withArticle(type)
               + " seed (S"
               + type.letter()
               + "…) or the path to a .nk file",
@@ -141,17 +141,23 @@ public final class SigningKeys {
       throw new CliException(
           "failed to use the key given to "
               + flag
-              + ": it is a "
-              + KeyTypeNames.nameOf(key.type())
+              + ": it is "
+              + withArticle(key.type())
               + " key (S"
               + key.type().letter()
-              + "…), expected a "
-              + KeyTypeNames.nameOf(type)
+              + "…), expected "
+              + withArticle(type)
               + " key (S"
               + type.letter()
               + "…)");
     }
     return key;
+  }
+
+  /** "an account", "a module". */
+  static String withArticle(KeyType type) {
+    String name = KeyTypeNames.nameOf(type);
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   private static boolean looksLikePath(String value) {

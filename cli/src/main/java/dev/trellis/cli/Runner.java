@@ -4,6 +4,8 @@ import dev.trellis.cli.output.CommandResult;
 import dev.trellis.cli.output.Output;
 import dev.trellis.cli.output.OutputFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
@@ -19,6 +21,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
   private static final int USAGE_WIDTH = 100;
+
+  /** wash commands that need a host or a lattice; they arrive with the host. */
+  private static final Set<String> LATER_COMMANDS =
+      Set.of(
+          "up", "down", "get", "start", "stop", "scale", "update", "link", "call", "ctl", "drain",
+          "app", "spy", "label");
 
   private final CliEnvironment env;
 
@@ -63,9 +71,13 @@ final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
       if (!output.isJson()) {
         leafLine.usage(env.err(), leafLine.getColorScheme());
       }
+      List<String> names =
+          leafLine.getSubcommands().entrySet().stream()
+              .filter(e -> e.getKey().equals(e.getValue().getCommandName()))
+              .map(Map.Entry::getKey)
+              .toList();
       return output.usageError(
-          "missing command; choose one of: "
-              + String.join(", ", leafLine.getSubcommands().keySet()),
+          "missing command; choose one of: " + String.join(", ", names),
           leaf.commandSpec().qualifiedName());
     }
     try {
@@ -84,12 +96,35 @@ final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
             env.err(),
             env.terminal(),
             List.of(args).contains("--verbose"));
+    String later = laterCommand(ex);
+    if (later != null) {
+      return output.failure(
+          new CliException(
+              "'"
+                  + later
+                  + "' is a wash command that Trellis does not have yet; the control-plane"
+                  + " commands arrive with the host"));
+    }
     String message = ex.getMessage();
     if (ex instanceof UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
       message += "; did you mean " + String.join(" or ", quoted(unmatched.getSuggestions())) + "?";
     }
     return output.usageError(message, ex.getCommandLine().getCommandSpec().qualifiedName());
+  }
+
+  /**
+   * The wash command named by an unmatched first argument of {@code trellis} itself, when it is one
+   * Trellis will have but does not yet; else {@code null}.
+   */
+  private static String laterCommand(ParameterException ex) {
+    if (!(ex instanceof UnmatchedArgumentException unmatched)
+        || ex.getCommandLine().getParent() != null
+        || unmatched.getUnmatched().isEmpty()) {
+      return null;
+    }
+    String first = unmatched.getUnmatched().get(0);
+    return LATER_COMMANDS.contains(first) ? first : null;
   }
 
   /** The output format asked for in {@code args}, found without a full parse (which failed). */

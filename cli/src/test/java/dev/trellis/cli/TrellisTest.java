@@ -3,7 +3,10 @@ package dev.trellis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +118,9 @@ class TrellisTest {
     CliRun.Result r = CliRun.in(tmp).run("keys");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("missing command; choose one of: gen, get, list");
+    assertThat(r.err()).contains("missing command; choose one of: gen, get, list\n");
+    assertThat(CliRun.in(tmp).run().err())
+        .contains("choose one of: keys, claims, par, inspect, ctx, completion, demo\n");
     assertThat(r.err()).contains("Usage: trellis keys");
   }
 
@@ -132,6 +137,16 @@ class TrellisTest {
     assertThat(json.exitCode()).isEqualTo(1);
     assertThat(json.errorJson().get("error").asText())
         .isEqualTo("the demo arrives with the host; not available yet");
+  }
+
+  @Test
+  void washControlPlaneCommandsSayTheyArriveWithTheHost() {
+    CliRun.Result r = CliRun.in(tmp).run("up", "-d");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("'up' is a wash command that Trellis does not have yet")
+        .contains("arrive with the host");
   }
 
   @Test
@@ -183,10 +198,10 @@ class TrellisTest {
     return CliEnvironment.capture(
         Map.of(),
         tmp,
-        new java.io.ByteArrayInputStream(new byte[0]),
-        new java.io.StringWriter(),
-        new java.io.StringWriter(),
-        java.time.Clock.systemUTC());
+        new ByteArrayInputStream(new byte[0]),
+        new StringWriter(),
+        new StringWriter(),
+        Clock.systemUTC());
   }
 
   private static List<List<String>> commandPaths(CommandLine line, List<String> prefix) {

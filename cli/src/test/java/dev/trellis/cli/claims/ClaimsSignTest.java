@@ -9,6 +9,8 @@ import dev.trellis.interfaces.claims.ModuleClaims;
 import dev.trellis.interfaces.claims.VerifiedModule;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -287,8 +289,8 @@ class ClaimsSignTest {
   private static VerifiedModule verify(Path file) {
     try {
       return ModuleClaims.verify(Files.readAllBytes(file), Clock.fixed(CliRun.NOW, ZoneOffset.UTC));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -126,12 +126,13 @@ public final class ProviderRunner implements AutoCloseable {
    * shutdown request or when the host is gone, 2 without HostData, 1 when starting failed.
    */
   public static void run(CapabilityProvider provider) {
-    System.exit(builder(provider).withStdinTimeout(stdinTimeoutFromEnv()).build().runToExit());
+    System.exit(builder(provider).build().runToExit());
   }
 
   /**
    * Starts the provider and waits until it stops; returns the exit code {@link #run} uses. Prints
-   * start failures on stderr.
+   * start failures on stderr. A provider {@code main} that configures the builder ends with {@code
+   * System.exit(runner.runToExit())}.
    */
   public int runToExit() {
     Thread hook = new Thread(this::close, "trellis-provider-sigterm");
@@ -171,6 +172,12 @@ public final class ProviderRunner implements AutoCloseable {
     HostData hostData = givenHostData != null ? givenHostData : readHostData();
     onHostData.accept(hostData);
     requireIdentity(hostData);
+    LOG.debug(
+        "provider connecting provider={} link_name={} lattice={} instance={}",
+        hostData.providerKey(),
+        hostData.linkName(),
+        hostData.latticeRpcPrefix(),
+        hostData.instanceId());
     Connection nats = natsConfig(hostData).connect();
     RunningProvider started = null;
     ProviderConnection startedConnection;
@@ -344,7 +351,7 @@ public final class ProviderRunner implements AutoCloseable {
     private final CapabilityProvider provider;
     private HostData hostData;
     private InputStream stdin;
-    private Duration stdinTimeout = Duration.ofMillis(DEFAULT_STDIN_TIMEOUT_MS);
+    private Duration stdinTimeout = stdinTimeoutFromEnv();
     private Duration drainTimeout = Duration.ofSeconds(3);
     private Consumer<HostData> onHostData = hostData -> {};
     private Clock clock = Clock.systemUTC();
@@ -367,7 +374,11 @@ public final class ProviderRunner implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for the HostData line. */
+    /**
+     * How long to wait for the HostData line; default {@value
+     * ProviderRunner#DEFAULT_STDIN_TIMEOUT_MS} ms, or env {@value
+     * ProviderRunner#STDIN_TIMEOUT_ENV}.
+     */
     public Builder withStdinTimeout(Duration timeout) {
       this.stdinTimeout = requirePositive(timeout, "stdin timeout");
       return this;

@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * the operation's handler, reply (chunking a result over 900 KiB to {@code {id}-r}). Every request
  * with a reply subject gets exactly one {@link InvocationResponse}; failures travel in its {@code
  * error}.
+ *
+ * <p>Error texts: validation failures are rpc-rs's, verbatim ({@link ProviderInvocationValidator});
+ * an undecodable request gets rpc-rs's {@code deser error: <cause>} (the provider-side text of spec
+ * Appendix B, rather than OTP's host-side {@code Failed to deserialize invocation}) with an empty
+ * {@code invocation_id}; an operation without a handler gets a text naming the operation, the
+ * provider and the operations it has.
  */
 final class InboundInvocations {
   private static final Logger LOG = LoggerFactory.getLogger(InboundInvocations.class);
@@ -74,7 +80,7 @@ final class InboundInvocations {
     if (inv.isChunked()) {
       try {
         inv = inv.withMsg(chunks.takeRequest(inv.id()));
-      } catch (ChunkingException | DecodeException e) {
+      } catch (ChunkingException e) {
         LOG.warn("invocation refused: chunk missing id={} cause={}", inv.id(), e.getMessage());
         return InvocationResponse.failure(inv.id(), e.getMessage());
       }

@@ -171,7 +171,13 @@ public final class ProviderConnection {
   }
 
   private Message request(String subject, byte[] bytes, Duration timeout, String what) {
-    CompletableFuture<Message> future = nats.requestWithTimeout(subject, bytes, timeout);
+    CompletableFuture<Message> future;
+    try {
+      future = nats.requestWithTimeout(subject, bytes, timeout);
+    } catch (IllegalStateException e) {
+      throw new ActorCallException(
+          "failed to call " + what + ": the provider's NATS connection is closed", e);
+    }
     try {
       // jnats completes the future itself at the timeout; the extra second only guards a hang.
       return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

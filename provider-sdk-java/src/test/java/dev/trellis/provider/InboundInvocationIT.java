@@ -2,12 +2,14 @@ package dev.trellis.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.interfaces.Subjects;
 import dev.trellis.interfaces.antiforgery.InvocationSigner;
 import dev.trellis.interfaces.contract.BarePayload;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.msgpack.MsgpackReader;
 import dev.trellis.interfaces.wire.Invocation;
+import dev.trellis.interfaces.wire.InvocationCodec;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.InvocationResponseCodec;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
@@ -15,13 +17,17 @@ import dev.trellis.nats.chunking.ChunkStore;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
+import io.nats.client.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,7 @@ class InboundInvocationIT {
   void signedInvocationIsDispatchedAndAnsweredWithoutErrorKey() throws Exception {
     Invocation inv = h.signedFrom(h.linkedActor, "Echo.Say", HELLO);
 
-    byte[] raw = h.requestRpc(dev.trellis.interfaces.wire.InvocationCodec.encode(inv)).getData();
+    byte[] raw = h.requestRpc(InvocationCodec.encode(inv)).getData();
 
     assertThat(keysOf(raw)).containsExactly("msg", "invocation_id", "content_length");
     InvocationResponse response = InvocationResponseCodec.decode(raw);
@@ -138,8 +144,49 @@ class InboundInvocationIT {
         .isEqualTo(
             "failed to handle operation Echo.Nope: provider "
                 + h.providerKey
-                + " (trellis:recording) has no handler for it; it handles [Echo.Boom,"
+                + " (trellis:recording) has no handler for it; it handles [Echo.Block, Echo.Boom,"
                 + " Echo.CallBack, Echo.Context, Echo.Fail, Echo.Say, Echo.Upper]");
+  }
+
+  @Test
+  void blockedHandlersDelayNeitherHealthNorOtherInvocations() throws Exception {
+    List<CompletableFuture<Message>> blocked = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      blocked.add(
+          h.nc.requestWithTimeout(
+              Subjects.providerRpc(h.lattice, h.providerKey, Harness.LINK_NAME),
+              InvocationCodec.encode(h.signedFrom(h.linkedActor, "Echo.Block", HELLO)),
+              Duration.ofSeconds(30)));
+    }
+
+    assertThat(h.request(h.healthSubject(), new byte[0]).getData()).isNotEmpty();
+    assertThat(h.invoke(h.signedFrom(h.linkedActor, "Echo.Say", HELLO)).msg()).isEqualTo(HELLO);
+    assertThat(blocked).noneMatch(CompletableFuture::isDone);
+
+    h.provider.release.countDown();
+
+    for (CompletableFuture<Message> call : blocked) {
+      assertThat(InvocationResponseCodec.decode(call.get(10, TimeUnit.SECONDS).getData()).msg())
+          .isEqualTo(HELLO);
+    }
+  }
+
+  @Test
+  void manyConcurrentInvocationsAreAllAnswered() throws Exception {
+    List<CompletableFuture<Message>> calls = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      calls.add(
+          h.nc.requestWithTimeout(
+              Subjects.providerRpc(h.lattice, h.providerKey, Harness.LINK_NAME),
+              InvocationCodec.encode(
+                  h.signedFrom(h.linkedActor, "Echo.Say", Integer.toString(i).getBytes())),
+              Duration.ofSeconds(30)));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      InvocationResponse response =
+          InvocationResponseCodec.decode(calls.get(i).get(30, TimeUnit.SECONDS).getData());
+      assertThat(new String(response.msg(), StandardCharsets.UTF_8)).isEqualTo(Integer.toString(i));
+    }
   }
 
   @Test

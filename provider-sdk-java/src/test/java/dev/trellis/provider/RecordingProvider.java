@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /** A provider for the SDK's tests: records its lifecycle calls and serves a few operations. */
 final class RecordingProvider implements CapabilityProvider {
@@ -18,6 +19,7 @@ final class RecordingProvider implements CapabilityProvider {
   volatile HealthCheckResponse health = HealthCheckResponse.ok();
   volatile RuntimeException healthFailure;
   volatile ProviderConnection connection;
+  final CountDownLatch release = new CountDownLatch(1);
 
   @Override
   public String contractId() {
@@ -48,6 +50,16 @@ final class RecordingProvider implements CapabilityProvider {
             (context, payload) ->
                 BarePayload.encodeString(
                     context.actorId() + "|" + context.link().values().get("greeting")))
+        .add(
+            "Echo.Block",
+            (context, payload) -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return payload;
+            })
         .add(
             "Echo.CallBack",
             (context, payload) -> connection.callActor(context.actorId(), "Pong.Back", payload));

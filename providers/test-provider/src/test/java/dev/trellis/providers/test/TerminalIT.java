@@ -22,7 +22,7 @@ class TerminalIT {
         new ProcessBuilder(
                 script.toString(),
                 "-qec",
-                TestProviderProcessIT.LAUNCHER.toAbsolutePath().toString(),
+                LaunchedProviderIT.LAUNCHER.toAbsolutePath().toString(),
                 "/dev/null")
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -24,7 +24,7 @@ import java.util.List;
  * signed with the fixed test keys in {@code keys/} (account {@code keys/account.nk} issues, service
  * {@code keys/service.nk} is the provider's identity), contract {@code trellis:test}.
  */
-public final class TestProviderArchive {
+public final class ArchivePacker {
   /** The targets the archive carries; the stub is the same on every Unix. */
   static final List<String> TARGETS = List.of("x86_64-linux", "aarch64-linux");
 
@@ -35,12 +35,12 @@ public final class TestProviderArchive {
           + "exec \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" ${TEST_PROVIDER_JAVA_OPTS:--XX:+UseSerialGC"
           + " -XX:TieredStopAtLevel=1 -Xss512k} -jar \"$0\" \"$@\"\n";
 
-  private TestProviderArchive() {}
+  private ArchivePacker() {}
 
   /** Arguments: the shaded jar, the keys directory, the output directory. */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      throw new IllegalArgumentException("usage: TestProviderArchive <jar> <keys dir> <out dir>");
+      throw new IllegalArgumentException("usage: ArchivePacker <jar> <keys dir> <out dir>");
     }
     Path jar = Path.of(args[0]);
     Path keys = Path.of(args[1]);

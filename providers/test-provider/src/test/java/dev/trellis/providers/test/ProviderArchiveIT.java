@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The build's provider archive: signed with the committed keys, and its binary runs on its own. */
 @WithNats
-class TestProviderArchiveIT {
+class ProviderArchiveIT {
   static final Path ARCHIVE = Path.of("target/test-provider.par.gz");
 
   @Test
@@ -33,7 +33,7 @@ class TestProviderArchiveIT {
     assertThat(archive.claims().issuer()).isEqualTo(account);
     assertThat(archive.providerKey()).isEqualTo(service);
     assertThat(archive.metadata().capid()).isEqualTo(TestSwitches.DEFAULT_CONTRACT);
-    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(TestProviderArchive.TARGETS);
+    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(ArchivePacker.TARGETS);
 
     // What a host does: extract the native target somewhere of its own, make it executable, run it.
     Path executable = dir.resolve("trellis_test_default");
@@ -43,10 +43,10 @@ class TestProviderArchiveIT {
         new HostSide(nc, nats.url(), lattice.prefix(), service, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider =
         ProviderProcess.start(executable, Map.of()).write(host.stdinLine())) {
-      TestProviderProcessIT.awaitHealthy(host, provider);
+      LaunchedProviderIT.awaitHealthy(host, provider);
 
-      assertThat(host.shutdown(TestProviderProcessIT.REPLY)).contains("shutting down");
-      assertThat(provider.exitCode(TestProviderProcessIT.EXIT)).isZero();
+      assertThat(host.shutdown(LaunchedProviderIT.REPLY)).contains("shutting down");
+      assertThat(provider.exitCode(LaunchedProviderIT.EXIT)).isZero();
     }
   }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * nats-server the way a host drives it.
  */
 @WithNats
-class TestProviderProcessIT {
+class LaunchedProviderIT {
   static final Path LAUNCHER = Path.of("bin/test-provider");
   static final Duration START = Duration.ofSeconds(60);
   static final Duration REPLY = Duration.ofSeconds(10);

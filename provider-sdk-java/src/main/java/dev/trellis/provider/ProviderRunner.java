@@ -7,8 +7,11 @@ import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.wire.HostData;
 import dev.trellis.nats.NatsConfig;
 import dev.trellis.nats.NatsConfigBuilder;
+import dev.trellis.nats.NatsConnectException;
 import dev.trellis.nats.chunking.ChunkStore;
 import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,7 +166,7 @@ public final class ProviderRunner implements AutoCloseable {
    * serves requests.
    *
    * @throws HostDataException without usable HostData
-   * @throws dev.trellis.nats.NatsConnectException if NATS refuses the connection
+   * @throws NatsConnectException if NATS refuses the connection
    */
   public synchronized ProviderConnection start() {
     if (running != null || stopped.isDone()) {
@@ -178,7 +181,7 @@ public final class ProviderRunner implements AutoCloseable {
         hostData.linkName(),
         hostData.latticeRpcPrefix(),
         hostData.instanceId());
-    Connection nats = natsConfig(hostData).connect();
+    Connection nats = connect(natsConfig(hostData));
     RunningProvider started = null;
     ProviderConnection startedConnection;
     try {
@@ -300,6 +303,25 @@ public final class ProviderRunner implements AutoCloseable {
       config.withSeed(seed);
     }
     return config.build();
+  }
+
+  private static Connection connect(NatsConfig config) {
+    NatsEvents events = new NatsEvents();
+    try {
+      return Nats.connect(
+          config.optionsBuilder().errorListener(events).connectionListener(events).build());
+    } catch (IOException e) {
+      throw new NatsConnectException(
+          "failed to connect to NATS at "
+              + String.join(",", config.urls())
+              + ": "
+              + e.getMessage()
+              + "; check lattice_rpc_url and the provider's NATS credentials",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsConnectException("failed to connect to NATS: interrupted", e);
+    }
   }
 
   private Supplier<InvocationSigner> signer(HostData hostData) {

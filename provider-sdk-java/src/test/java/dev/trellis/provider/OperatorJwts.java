@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * Issues the operator, account and user JWTs of a NATS operator-mode setup (nats-io/jwt v2 claims,
- * ed25519-nkey signatures), so tests can run a server that only admits JWT-authenticated users.
- * (The same as nats-config's test helper, which is not visible from this module.)
+ * ed25519-nkey signatures), so tests can run a server that only admits JWT-authenticated users. (A
+ * copy of nats-config's test class of the same name, which this module cannot see.)
  */
 final class OperatorJwts {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();

@@ -224,7 +224,9 @@ final class RunningProvider {
       control.shutdown();
       workers.shutdown();
       long deadline = System.nanoTime() + drainTimeout.toNanos();
-      if (!awaitTermination(control, deadline) | !awaitTermination(workers, deadline)) {
+      boolean controlDone = awaitTermination(control, deadline);
+      boolean workersDone = awaitTermination(workers, deadline);
+      if (!controlDone || !workersDone) {
         LOG.warn(
             "in-flight work still running after {} ms; interrupting it", drainTimeout.toMillis());
         control.shutdownNow();

@@ -1,0 +1,164 @@
+package dev.trellis.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trellis.interfaces.Subjects;
+import dev.trellis.interfaces.antiforgery.HostInvocationValidator;
+import dev.trellis.interfaces.antiforgery.InvocationVerdict;
+import dev.trellis.interfaces.keys.KeyPair;
+import dev.trellis.interfaces.keys.KeyType;
+import dev.trellis.interfaces.wire.Invocation;
+import dev.trellis.interfaces.wire.InvocationCodec;
+import dev.trellis.interfaces.wire.InvocationResponse;
+import dev.trellis.interfaces.wire.InvocationResponseCodec;
+import dev.trellis.interfaces.wire.WasmCloudEntity;
+import dev.trellis.nats.chunking.ChunkStore;
+import dev.trellis.testing.Lattice;
+import dev.trellis.testing.NatsFixture;
+import dev.trellis.testing.WithNats;
+import io.nats.client.Dispatcher;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provider → actor calls (spec §3.6 flow A), answered by a stand-in host that validates them as the
+ * OTP host does ({@link HostInvocationValidator}) and serves the actor's subject.
+ */
+@WithNats
+class ActorCallIT {
+  private Harness h;
+  private final List<Invocation> received = new CopyOnWriteArrayList<>();
+  private final List<InvocationVerdict> verdicts = new CopyOnWriteArrayList<>();
+  private volatile String actorError;
+
+  @BeforeEach
+  void start(NatsFixture nats, Lattice lattice) {
+    h = new Harness(nats, lattice).start();
+    HostInvocationValidator validator =
+        new HostInvocationValidator(List.of(h.cluster.publicKey()), Clock.systemUTC());
+    ChunkStore chunks = ChunkStore.of(h.nc, h.lattice, null);
+    String subject = Subjects.actorRpc(h.lattice, h.linkedActor);
+    Dispatcher actor =
+        h.nc.createDispatcher(
+            msg -> {
+              Invocation inv = InvocationCodec.decode(msg.getData());
+              if (inv.isChunked()) {
+                inv = inv.withMsg(chunks.takeRequest(inv.id()));
+              }
+              received.add(inv);
+              InvocationVerdict verdict = validator.validate(inv);
+              verdicts.add(verdict);
+              InvocationResponse response;
+              if (!verdict.isAccepted()) {
+                response = InvocationResponse.failure(inv.id(), verdict.error().orElseThrow());
+              } else if (actorError != null) {
+                response = InvocationResponse.failure(inv.id(), actorError);
+              } else if (ChunkStore.needsChunking(inv.msg().length)) {
+                chunks.putResponse(inv.id(), reversed(inv.msg()));
+                response =
+                    new InvocationResponse(new byte[0], inv.id(), null, (long) inv.msg().length);
+              } else {
+                response = InvocationResponse.success(inv.id(), reversed(inv.msg()));
+              }
+              h.nc.publish(msg.getReplyTo(), InvocationResponseCodec.encode(response));
+            });
+    actor.subscribe(subject, Subjects.actorRpcQueue(h.lattice, h.linkedActor));
+    try {
+      h.nc.flush(Harness.TIMEOUT);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void callIsSignedWithTheInvocationSeedFromTheLinkedProvider() {
+    byte[] result = h.runner.connection().callActor(h.linkedActor, "Pong.Ping", bytes("ping"));
+
+    assertThat(new String(result, StandardCharsets.UTF_8)).isEqualTo("gnip");
+    assertThat(verdicts).singleElement().matches(InvocationVerdict::isAccepted);
+    Invocation inv = received.get(0);
+    assertThat(inv.origin()).isEqualTo(h.providerEntity());
+    assertThat(inv.target()).isEqualTo(WasmCloudEntity.actor(h.linkedActor));
+    assertThat(inv.operation()).isEqualTo("Pong.Ping");
+    assertThat(inv.hostId()).isEqualTo(h.hostId);
+    assertThat(inv.contentLength()).isEqualTo(4L);
+  }
+
+  @Test
+  void handlersMayCallActorsWhileServingAnInvocation() throws Exception {
+    InvocationResponse response =
+        h.invoke(h.signedFrom(h.linkedActor, "Echo.CallBack", bytes("abc")));
+
+    assertThat(response.isSuccess()).isTrue();
+    assertThat(new String(response.msg(), StandardCharsets.UTF_8)).isEqualTo("cba");
+    assertThat(received).singleElement().extracting(Invocation::operation).isEqualTo("Pong.Back");
+  }
+
+  @Test
+  void largePayloadsGoBothWaysThroughTheObjectStore() {
+    byte[] big = new byte[1024 * 1024];
+    new Random(3).nextBytes(big);
+
+    byte[] result = h.runner.connection().callActor(h.linkedActor, "Pong.Ping", big);
+
+    assertThat(result).isEqualTo(reversed(big));
+    Invocation inv = received.get(0);
+    assertThat(inv.msg()).isEqualTo(big);
+    assertThat(verdicts.get(0).isAccepted()).isTrue(); // hash checked over the dechunked payload
+  }
+
+  @Test
+  void errorRepliesBecomeActorErrorException() {
+    actorError = "Guest call failed for method Pong.Ping: no such thing";
+
+    assertThatThrownBy(
+            () -> h.runner.connection().callActor(h.linkedActor, "Pong.Ping", bytes("x")))
+        .isInstanceOfSatisfying(
+            ActorErrorException.class, e -> assertThat(e.error()).isEqualTo(actorError))
+        .hasMessage(
+            "failed to call Pong.Ping on actor "
+                + h.linkedActor
+                + ": Guest call failed for method Pong.Ping: no such thing");
+  }
+
+  @Test
+  void callsToUnlinkedOrUnservedActorsFail() {
+    String unlinked = KeyPair.generate(KeyType.MODULE).publicKey();
+    assertThatThrownBy(() -> h.runner.connection().callActor(unlinked, "Pong.Ping", bytes("x")))
+        .isInstanceOf(UnlinkedActorException.class)
+        .hasMessageContaining("it has no link to provider " + h.providerKey);
+
+    String unserved = KeyPair.generate(KeyType.MODULE).publicKey();
+    h.publishPut(h.link(unserved, java.util.Map.of()));
+    org.awaitility.Awaitility.await()
+        .atMost(Harness.TIMEOUT)
+        .until(() -> h.runner.connection().link(unserved).isPresent());
+    assertThatThrownBy(() -> h.runner.connection().callActor(unserved, "Pong.Ping", bytes("x")))
+        .isInstanceOf(ActorCallTimeoutException.class)
+        .hasMessageContaining("no host serves the actor");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] reversed(byte[] in) {
+    byte[] out = new byte[in.length];
+    for (int i = 0; i < in.length; i++) {
+      out[i] = in[in.length - 1 - i];
+    }
+    return out;
+  }
+}

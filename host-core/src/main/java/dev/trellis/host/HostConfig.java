@@ -3,13 +3,18 @@ package dev.trellis.host;
 import dev.trellis.host.actor.ActorLimits;
 import dev.trellis.host.actor.Isolation;
 import dev.trellis.interfaces.Subjects;
+import dev.trellis.interfaces.event.FriendlyName;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +29,12 @@ import java.util.Objects;
  * @param actorLimits limits for actors started without their own
  * @param isolation isolation for actors started without their own
  * @param clock the clock for claims validation and events
+ * @param labels the host's labels (controlplane §5.5), core labels included
+ * @param ctlPrefix the control topic prefix, {@code wasmbus.ctl} by default
+ * @param friendlyName a human name, e.g. {@code misty-river-4231}
+ * @param version the host version reported in pings and heartbeats (semver)
+ * @param jsDomain the JetStream domain, or null
+ * @param natsHosts the configured NATS addresses reported in pings (ctl, rpc, provider rpc)
  */
 public record HostConfig(
     String latticePrefix,
@@ -33,7 +44,13 @@ public record HostConfig(
     Duration rpcTimeout,
     ActorLimits actorLimits,
     Isolation isolation,
-    Clock clock) {
+    Clock clock,
+    Map<String, String> labels,
+    String ctlPrefix,
+    String friendlyName,
+    String version,
+    String jsDomain,
+    NatsHosts natsHosts) {
 
   public HostConfig {
     Subjects.validateLatticePrefix(latticePrefix);
@@ -55,7 +72,40 @@ public record HostConfig(
     Objects.requireNonNull(actorLimits, "actorLimits");
     Objects.requireNonNull(isolation, "isolation");
     Objects.requireNonNull(clock, "clock");
+    labels = Map.copyOf(labels == null ? Map.of() : labels);
+    ctlPrefix = ctlPrefix == null || ctlPrefix.isEmpty() ? Subjects.DEFAULT_CTL_PREFIX : ctlPrefix;
+    Objects.requireNonNull(friendlyName, "friendlyName");
+    Objects.requireNonNull(version, "version");
+    natsHosts = natsHosts == null ? NatsHosts.LOCAL : natsHosts;
   }
+
+  /**
+   * The NATS addresses a host reports in its ping reply ({@code ctl_host}, {@code rpc_host}, {@code
+   * prov_rpc_host}); informational.
+   */
+  public record NatsHosts(String ctlHost, String rpcHost, String provRpcHost) {
+    public static final NatsHosts LOCAL = new NatsHosts("127.0.0.1", "127.0.0.1", "127.0.0.1");
+  }
+
+  /** The core labels every host adds (controlplane §5.5), with Rust's names. */
+  public static Map<String, String> coreLabels() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String osName = os.contains("mac") ? "macos" : os.contains("win") ? "windows" : "linux";
+    String arch = System.getProperty("os.arch", "");
+    String archName =
+        switch (arch) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "aarch64";
+          default -> arch;
+        };
+    return Map.of(
+        "hostcore.os", osName,
+        "hostcore.arch", archName,
+        "hostcore.osfamily", osName.equals("windows") ? "windows" : "unix");
+  }
+
+  /** The version Trellis reports to the lattice. */
+  public static final String VERSION = "0.1.0";
 
   public String hostId() {
     return hostKey.publicKey();
@@ -76,8 +126,45 @@ public record HostConfig(
     private ActorLimits actorLimits = ActorLimits.DEFAULT;
     private Isolation isolation = Isolation.POOLED;
     private Clock clock = Clock.systemUTC();
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private String ctlPrefix = Subjects.DEFAULT_CTL_PREFIX;
+    private String friendlyName;
+    private String version = VERSION;
+    private String jsDomain;
+    private NatsHosts natsHosts = NatsHosts.LOCAL;
 
     private Builder() {}
+
+    /** Adds a label; core labels ({@code hostcore.*}) are always set and win. */
+    public Builder addLabel(String key, String value) {
+      labels.put(key, value);
+      return this;
+    }
+
+    public Builder withCtlPrefix(String value) {
+      ctlPrefix = value;
+      return this;
+    }
+
+    public Builder withFriendlyName(String value) {
+      friendlyName = value;
+      return this;
+    }
+
+    public Builder withVersion(String value) {
+      version = value;
+      return this;
+    }
+
+    public Builder withJsDomain(String value) {
+      jsDomain = value;
+      return this;
+    }
+
+    public Builder withNatsHosts(NatsHosts value) {
+      natsHosts = value;
+      return this;
+    }
 
     public Builder withLatticePrefix(String value) {
       latticePrefix = value;
@@ -128,7 +215,19 @@ public record HostConfig(
           rpcTimeout,
           actorLimits,
           isolation,
-          clock);
+          clock,
+          allLabels(),
+          ctlPrefix,
+          friendlyName != null ? friendlyName : FriendlyName.generate(new SecureRandom()),
+          version,
+          jsDomain,
+          natsHosts);
+    }
+
+    private Map<String, String> allLabels() {
+      Map<String, String> all = new LinkedHashMap<>(labels);
+      all.putAll(coreLabels());
+      return all;
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.trellis.host.actor;
 import dev.trellis.interfaces.claims.ActorMetadata;
 import dev.trellis.interfaces.claims.Claims;
 import dev.trellis.interfaces.claims.ClaimsException;
+import dev.trellis.interfaces.claims.Jwt;
 import dev.trellis.interfaces.claims.ModuleClaims;
+import dev.trellis.interfaces.claims.TokenValidation;
 import dev.trellis.interfaces.claims.VerifiedModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * @param publicKey the actor's module key ({@code sub} of its claims)
  * @param claims the verified claims
  * @param bytes the module as loaded
+ * @param jwt the module's claims token
  */
-public record ActorModule(String publicKey, Claims<ActorMetadata> claims, byte[] bytes) {
+public record ActorModule(
+    String publicKey, Claims<ActorMetadata> claims, byte[] bytes, String jwt) {
   private static final Logger LOG = LoggerFactory.getLogger(ActorModule.class);
 
   /**
@@ -40,7 +44,7 @@ public record ActorModule(String publicKey, Claims<ActorMetadata> claims, byte[]
     verified
         .hashWarning()
         .ifPresent(w -> LOG.warn("actor hash mismatch actor={} {}", verified.actorKey(), w));
-    return new ActorModule(verified.actorKey(), verified.claims(), bytes);
+    return new ActorModule(verified.actorKey(), verified.claims(), bytes, verified.jwt());
   }
 
   /** Reads and verifies the module at {@code path}. */
@@ -54,5 +58,15 @@ public record ActorModule(String publicKey, Claims<ActorMetadata> claims, byte[]
 
   public ActorMetadata metadata() {
     return claims.metadata();
+  }
+
+  /** The revision: {@code rev}, or 0 when the claims have none. */
+  public int revision() {
+    return metadata().rev() == null ? 0 : metadata().rev();
+  }
+
+  /** The claims as wascap's validation reports them (human times), for events. */
+  public TokenValidation<ActorMetadata> validation(Clock clock) {
+    return Jwt.validate(jwt, ActorMetadata.class, clock);
   }
 }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param configJson opaque configuration passed as HostData {@code config_json}
  * @param annotations free annotations, echoed in events and inventory
  * @param claims the archive's verified claims; null for a bare executable or attached provider
+ * @param jwt the archive's claims token; null without claims
  */
 public record ProviderSpec(
     String providerKey,
@@ -36,7 +37,8 @@ public record ProviderSpec(
     String imageRef,
     String configJson,
     Map<String, String> annotations,
-    Claims<ProviderMetadata> claims) {
+    Claims<ProviderMetadata> claims,
+    String jwt) {
 
   public ProviderSpec {
     if (!NKeys.isValidPublicKey(providerKey, KeyType.SERVICE)) {
@@ -56,12 +58,20 @@ public record ProviderSpec(
   public static ProviderSpec executable(
       String providerKey, String contractId, String linkName, Path executable) {
     return new ProviderSpec(
-        providerKey, contractId, linkName, executable, executable.toString(), "", Map.of(), null);
+        providerKey,
+        contractId,
+        linkName,
+        executable,
+        executable.toString(),
+        "",
+        Map.of(),
+        null,
+        null);
   }
 
   /** A provider started elsewhere that this host only watches. */
   public static ProviderSpec attached(String providerKey, String contractId, String linkName) {
-    return new ProviderSpec(providerKey, contractId, linkName, null, "", "", Map.of(), null);
+    return new ProviderSpec(providerKey, contractId, linkName, null, "", "", Map.of(), null, null);
   }
 
   /**
@@ -100,7 +110,8 @@ public record ProviderSpec(
           imageRef == null ? archive.toString() : imageRef,
           "",
           Map.of(),
-          claims);
+          claims,
+          par.jwt());
     } catch (ArchiveException | dev.trellis.interfaces.claims.ClaimsException e) {
       throw new ProviderStartException(
           "failed to start provider from " + archive + ": " + e.getMessage(), e);
@@ -112,17 +123,17 @@ public record ProviderSpec(
 
   public ProviderSpec withConfigJson(String value) {
     return new ProviderSpec(
-        providerKey, contractId, linkName, executable, imageRef, value, annotations, claims);
+        providerKey, contractId, linkName, executable, imageRef, value, annotations, claims, jwt);
   }
 
   public ProviderSpec withAnnotations(Map<String, String> value) {
     return new ProviderSpec(
-        providerKey, contractId, linkName, executable, imageRef, configJson, value, claims);
+        providerKey, contractId, linkName, executable, imageRef, configJson, value, claims, jwt);
   }
 
   public ProviderSpec withImageRef(String value) {
     return new ProviderSpec(
-        providerKey, contractId, linkName, executable, value, configJson, annotations, claims);
+        providerKey, contractId, linkName, executable, value, configJson, annotations, claims, jwt);
   }
 
   /** A display id for logs: the key's first characters and the link name. */

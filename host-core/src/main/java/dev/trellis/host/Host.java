@@ -248,7 +248,14 @@ public final class Host implements AutoCloseable {
             key, module, options.isolation(), options.limits(), options.scale(), hostCalls);
     ActorServer server =
         new ActorServer(
-            rpc, config.latticePrefix(), actor, loaded.metadata(), validator, intake, chunks);
+            rpc,
+            config.latticePrefix(),
+            actor,
+            loaded.metadata(),
+            validator,
+            intake,
+            chunks,
+            events);
     server.start();
     return new HostedActor(loaded, actor, server, imageRef);
   }

@@ -41,6 +41,7 @@ public final class ActorServer implements AutoCloseable {
   private final HostInvocationValidator validator;
   private final Executor intake;
   private final ChunkStore chunks;
+  private final InvocationObserver observer;
   private final String subject;
   private Dispatcher dispatcher;
 
@@ -51,13 +52,15 @@ public final class ActorServer implements AutoCloseable {
       ActorMetadata claims,
       HostInvocationValidator validator,
       Executor intake,
-      ChunkStore chunks) {
+      ChunkStore chunks,
+      InvocationObserver observer) {
     this.connection = connection;
     this.actor = actor;
     this.claims = claims;
     this.validator = validator;
     this.intake = intake;
     this.chunks = chunks;
+    this.observer = observer;
     this.subject = Subjects.actorRpc(lattice, actor.publicKey());
   }
 
@@ -111,11 +114,15 @@ public final class ActorServer implements AutoCloseable {
       reply(message, InvocationResponse.failure(invocation.id(), refusal));
       return;
     }
-    String id = invocation.id();
+    Invocation accepted = invocation;
     actor
         .call(invocation.operation(), invocation.msg())
         .whenComplete(
-            (outcome, failure) -> reply(message, chunked(response(id, outcome, failure))));
+            (outcome, failure) -> {
+              InvocationResponse response = response(accepted.id(), outcome, failure);
+              reply(message, chunked(response));
+              observer.served(accepted, response.isSuccess());
+            });
   }
 
   /**

@@ -142,10 +142,10 @@ class MultiHostIT {
     }
   }
 
-  private static boolean call(Connection client, String actor, byte[] request) {
+  private boolean call(Connection client, String actor, byte[] request) {
     try {
       Message reply =
-          client.request(Subjects.actorRpc(lattice(actor), actor), request, Duration.ofSeconds(2));
+          client.request(Subjects.actorRpc(lattice, actor), request, Duration.ofSeconds(2));
       return reply != null && InvocationResponseCodec.decode(reply.getData()).error() == null;
     } catch (Exception e) {
       return false;

@@ -99,4 +99,10 @@ final class LoadLoop implements AutoCloseable {
         ? -1
         : Math.max(0, TimeUnit.NANOSECONDS.toMillis(recoveredAt - faultNanos));
   }
+
+  /** Whether there are at least {@code n} outcomes and the last {@code n} all succeeded. */
+  static boolean tailOk(List<Outcome> outcomes, int n) {
+    return outcomes.size() >= n
+        && outcomes.subList(outcomes.size() - n, outcomes.size()).stream().allMatch(Outcome::ok);
+  }
 }

@@ -126,7 +126,8 @@ class ProviderKillIT {
               .atMost(Duration.ofSeconds(60))
               .until(
                   () ->
-                      tailOk(load.sentSince(killedAt), 20) && tailOk(probe.sentSince(killedAt), 5));
+                      LoadLoop.tailOk(load.sentSince(killedAt), 20)
+                          && LoadLoop.tailOk(probe.sentSince(killedAt), 5));
           probe.stop();
           load.stop();
           probed = probe.sentSince(killedAt);
@@ -159,14 +160,6 @@ class ProviderKillIT {
         assertThat(recovery).as("calls recovered").isNotNegative();
       }
     }
-  }
-
-  /** Whether the last {@code n} outcomes all succeeded. */
-  private static boolean tailOk(List<Outcome> outcomes, int n) {
-    if (outcomes.size() < n) {
-      return false;
-    }
-    return outcomes.subList(outcomes.size() - n, outcomes.size()).stream().allMatch(Outcome::ok);
   }
 
   static Path root() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.trellis.interfaces.Subjects;
 import dev.trellis.interfaces.contract.BarePayload;
+import dev.trellis.interfaces.contract.keyvalue.IncrementRequest;
 import dev.trellis.interfaces.contract.keyvalue.KeyValue;
 import dev.trellis.interfaces.contract.keyvalue.KeyValueCodec;
 import dev.trellis.interfaces.contract.keyvalue.SetRequest;
@@ -93,26 +94,54 @@ class KeyValueRedisProviderIT {
 
   @Test
   void aServerThatDoesNotAnswerFailsCallsAndHealthButNotTheLink(Connection nc) throws Exception {
-    try (RedisServer doomed = RedisServer.start(Files.createDirectories(dir.resolve("doomed")))) {
-      String actor = HostSide.newActor();
+    RedisServer doomed = RedisServer.start(Files.createDirectories(dir.resolve("doomed")));
+    String actor = HostSide.newActor();
+    try {
       link(host.link(actor, Map.of("URL", doomed.url())));
+    } finally {
       doomed.close();
-
-      InvocationResponse response = get(actor, "k");
-
-      assertThat(response.error())
-          .startsWith("failed to get key 'k': Redis at " + doomed.url() + " does not answer")
-          .endsWith("; check that it runs and the link value URL");
-      HealthCheckResponse health =
-          HealthCheckCodec.decodeResponse(
-              nc.request(
-                      Subjects.providerHealth(host.lattice, host.providerKey, HostSide.LINK_NAME),
-                      HealthCheckCodec.encodeRequest(new HealthCheckRequest()),
-                      Duration.ofSeconds(10))
-                  .getData());
-      assertThat(health.healthy()).isFalse();
-      assertThat(health.message()).contains(actor).contains("does not answer");
     }
+
+    InvocationResponse response = get(actor, "k");
+
+    assertThat(response.error())
+        .startsWith("failed to get key 'k': Redis at " + doomed.url() + " does not answer")
+        .endsWith("; check that it runs and the link value URL");
+    HealthCheckResponse health =
+        HealthCheckCodec.decodeResponse(
+            nc.request(
+                    Subjects.providerHealth(host.lattice, host.providerKey, HostSide.LINK_NAME),
+                    HealthCheckCodec.encodeRequest(new HealthCheckRequest()),
+                    Duration.ofSeconds(10))
+                .getData());
+    assertThat(health.healthy()).isFalse();
+    assertThat(health.message()).contains(actor).contains("does not answer");
+  }
+
+  @Test
+  void redisErrorsBecomeMessagesNamingTheKey() throws Exception {
+    String actor = HostSide.newActor();
+    link(host.link(actor, Map.of("URL", redis.url())));
+    String key = "errors:" + actor;
+    direct.rpush(key + ":list", "a");
+    direct.set(key + ":max", "2147483647");
+    direct.set(key + ":word", "abc");
+
+    assertThat(get(actor, key + ":list").error())
+        .isEqualTo(
+            "failed to get key '"
+                + key
+                + ":list': key '"
+                + key
+                + ":list' holds a list, not a string value");
+    assertThat(increment(actor, key + ":max", 1).error())
+        .isEqualTo(
+            "failed to increment key '"
+                + key
+                + ":max': 2147483647 + 1 does not fit in a 32-bit integer");
+    assertThat(direct.get(key + ":max")).isEqualTo("2147483647");
+    assertThat(increment(actor, key + ":word", 1).error())
+        .isEqualTo("failed to increment key '" + key + ":word': its value 'abc' is not an integer");
   }
 
   private void link(LinkDefinition link) {
@@ -127,6 +156,13 @@ class KeyValueRedisProviderIT {
 
   private InvocationResponse get(String actor, String key) throws Exception {
     return host.invoke(actor, KeyValue.GET, BarePayload.encodeString(key));
+  }
+
+  private InvocationResponse increment(String actor, String key, int delta) throws Exception {
+    return host.invoke(
+        actor,
+        KeyValue.INCREMENT,
+        KeyValueCodec.encodeIncrementRequest(new IncrementRequest(key, delta)));
   }
 
   private static byte[] set(String key, String value, long expires) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an actor's {@code HttpClient.Request} into a JDK request, refusing what cannot be sent with
@@ -32,10 +34,12 @@ final class OutboundRequests {
   static final Set<String> CLIENT_SET_HEADERS =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundRequests.class);
+
   private OutboundRequests() {}
 
   /**
-   * @throws OperationException if the url, method or a header cannot be sent
+   * @throws OperationException if the url or the method cannot be sent
    */
   static java.net.http.HttpRequest build(HttpRequest request, ClientSettings settings) {
     URI uri = uri(request.url());
@@ -62,7 +66,7 @@ final class OutboundRequests {
         try {
           builder.header(name, value);
         } catch (IllegalArgumentException e) {
-          throw refused(request, "invalid header '" + name + "': " + e.getMessage());
+          LOG.warn("request header left out name={} reason={}", name, e.getMessage());
         }
       }
     }

@@ -83,7 +83,7 @@ class HttpClientIT {
   }
 
   @Test
-  void headersTheClientSetsItselfAreLeftOut() throws Exception {
+  void headersTheClientSetsItselfAndInvalidOnesAreLeftOut() throws Exception {
     HttpResponse response =
         call(
             actor,
@@ -93,11 +93,16 @@ class HttpClientIT {
                 Map.of(
                     "Host", List.of("elsewhere.example"),
                     "Content-Length", List.of("999"),
-                    "Connection", List.of("close")),
+                    "Connection", List.of("close"),
+                    "Bad Name", List.of("x"),
+                    "X-Split", List.of("a\r\nInjected: yes"),
+                    "X-Fine", List.of("kept")),
                 bytes("abc")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(server.last.headers().get("content-length")).containsExactly("3");
+    assertThat(server.last.headers().get("x-fine")).containsExactly("kept");
+    assertThat(server.last.headers()).doesNotContainKeys("bad name", "x-split", "injected");
     assertThat(server.last.headers().get("host"))
         .singleElement()
         .asString()

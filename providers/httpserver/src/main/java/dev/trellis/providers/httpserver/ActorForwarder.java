@@ -6,6 +6,7 @@ import dev.trellis.interfaces.contract.httpserver.HttpResponse;
 import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.contract.httpserver.HttpServerCodec;
 import dev.trellis.interfaces.wire.LinkDefinition;
+import dev.trellis.nats.chunking.ChunkStore;
 import dev.trellis.provider.ActorCallException;
 import dev.trellis.provider.ActorCallTimeoutException;
 import dev.trellis.provider.ActorErrorException;
@@ -25,10 +26,15 @@ import org.slf4j.LoggerFactory;
  *       invocation was refused), or the actor's answer is not an {@code HttpResponse};
  *   <li>503 when no host runs the actor (NATS "no responders", or a host answering "… that is not
  *       running");
- *   <li>504 when no answer came in time.
+ *   <li>504 when no answer came in time: within the SDK's call timeout ({@code
+ *       default_rpc_timeout_ms}, 13 s more for a request over 900 KiB) here, or the listener's
+ *       shorter {@code TIMEOUT_MS}, whose timer answers first.
  * </ul>
  */
 final class ActorForwarder implements RequestHandler {
+  /** The SDK waits this much longer for a request that goes through the object store. */
+  static final Duration CHUNKED_EXTRA = Duration.ofSeconds(13);
+
   /** The OTP host's error when the actor's subject is served but no instance runs (Appendix B). */
   static final String NOT_RUNNING = "that is not running";
 
@@ -36,24 +42,18 @@ final class ActorForwarder implements RequestHandler {
 
   private final ProviderConnection connection;
   private final LinkDefinition link;
-  private final Duration timeout;
 
-  /**
-   * @param timeout the listener's timeout, or null: only used to word a 504
-   */
-  ActorForwarder(ProviderConnection connection, LinkDefinition link, Duration timeout) {
+  ActorForwarder(ProviderConnection connection, LinkDefinition link) {
     this.connection = connection;
     this.link = link;
-    this.timeout = timeout;
   }
 
   @Override
   public HttpResponse handle(HttpRequest request) {
+    byte[] payload = HttpServerCodec.encodeRequest(request);
     byte[] result;
     try {
-      result =
-          connection.callActor(
-              link, HttpServer.HANDLE_REQUEST, HttpServerCodec.encodeRequest(request));
+      result = connection.callActor(link, HttpServer.HANDLE_REQUEST, payload);
     } catch (ActorErrorException e) {
       if (e.error().contains(NOT_RUNNING)) {
         LOG.warn("actor not running actor={} error={}", link.actorId(), e.error());
@@ -67,9 +67,11 @@ final class ActorForwarder implements RequestHandler {
         return PlainResponses.actorUnavailable();
       }
       LOG.warn("actor timed out actor={} reason={}", link.actorId(), e.getMessage());
-      long ms =
-          timeout != null ? timeout.toMillis() : connection.hostData().rpcTimeout().toMillis();
-      return PlainResponses.actorTimedOut(ms);
+      Duration waited = connection.hostData().rpcTimeout();
+      if (ChunkStore.needsChunking(payload.length)) {
+        waited = waited.plus(CHUNKED_EXTRA);
+      }
+      return PlainResponses.actorTimedOut(waited.toMillis());
     } catch (ActorCallException e) {
       LOG.warn("actor call failed actor={} reason={}", link.actorId(), e.getMessage());
       return PlainResponses.of(500, "failed to call the actor");

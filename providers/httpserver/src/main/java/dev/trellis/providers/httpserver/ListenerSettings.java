@@ -17,9 +17,10 @@ import java.util.Optional;
  *   <li>{@code MAX_BODY_BYTES}: the largest request body in bytes; larger requests get 413. Also
  *       read as wasmCloud's {@code MAX_CONTENT_LEN}, which takes a {@code k}, {@code m} or {@code
  *       g} suffix (powers of 1024). Default 10 MiB, wasmCloud's; at most 500 MiB.
- *   <li>{@code TIMEOUT_MS}: how long to wait for the actor before answering 504. Unset: the SDK's
- *       call timeout, HostData's {@code default_rpc_timeout_ms} (2 s when absent; 13 s more for a
- *       request over 900 KiB, which goes through the object store).
+ *   <li>{@code TIMEOUT_MS}: how long to wait for the actor before answering 504. The SDK's call
+ *       timeout bounds it: HostData's {@code default_rpc_timeout_ms} (2 s when absent; 13 s more
+ *       for a request over 900 KiB, which goes through the object store), also the wait when unset.
+ *       A longer {@code TIMEOUT_MS} changes nothing.
  * </ul>
  *
  * @param address where to listen (port 0: any free port)

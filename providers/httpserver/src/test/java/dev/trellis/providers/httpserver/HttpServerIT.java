@@ -216,6 +216,17 @@ class HttpServerIT {
   }
 
   @Test
+  void aTimeoutMsLongerThanTheRpcTimeoutCannotExtendIt() throws Exception {
+    h.actor(actor, inv -> null);
+    String base = serve(Map.of("TIMEOUT_MS", "60000"));
+
+    var response = get(base + "/slow");
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.body()).isEqualTo("the actor did not answer within 2000 ms\n");
+  }
+
+  @Test
   void statusCodesOutside200To599Become500() throws Exception {
     int[] status = {99};
     h.actor(actor, answer(request -> new HttpResponse(status[0], Map.of(), bytes("x"))));

@@ -24,6 +24,7 @@ public final class Bench {
     Map<String, Supplier<Suite>> all = new LinkedHashMap<>();
     all.put(RpcSuite.NAME, RpcSuite::new);
     all.put(IsolationSuite.NAME, IsolationSuite::new);
+    all.put(HttpSuite.NAME, HttpSuite::new);
     all.put(ColdSuite.NAME, ColdSuite::new);
     all.put(DensitySuite.NAME, DensitySuite::new);
     all.put(ChunkSuite.NAME, ChunkSuite::new);
@@ -31,6 +32,10 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // Providers on the classpath bring a logback.xml of their own; the bench's wins.
+      System.setProperty("logback.configurationFile", "logback-bench.xml");
+    }
     Settings settings = Settings.full();
     List<String> names = new ArrayList<>();
     for (String arg : args) {

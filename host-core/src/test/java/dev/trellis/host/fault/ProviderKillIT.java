@@ -9,7 +9,6 @@ import dev.trellis.host.HostConfig;
 import dev.trellis.host.claims.InMemoryClaimsStore;
 import dev.trellis.host.lattice.RefMaps;
 import dev.trellis.host.link.InMemoryLinkStore;
-import dev.trellis.host.provider.HostedProvider;
 import dev.trellis.host.provider.ProviderSpec;
 import dev.trellis.host.provider.RestartPolicy;
 import dev.trellis.host.provider.SupervisedProvider;
@@ -70,7 +69,7 @@ class ProviderKillIT {
     SupervisorConfig supervisor =
         SupervisorConfig.defaults(nats.url().replaceFirst("^nats://", ""))
             .withRestart(fast)
-            .withHealth(Duration.ofSeconds(5), Duration.ofSeconds(30))
+            .withHealth(Duration.ofMillis(500), Duration.ofSeconds(1))
             .withCacheDir(cache);
     try (Host host =
         new Host(
@@ -83,18 +82,16 @@ class ProviderKillIT {
             supervisor)) {
       ProviderSpec spec =
           ProviderSpec.fromArchive(archive, "default", cache, null, Clock.systemUTC());
+      SupervisedProvider provider = (SupervisedProvider) host.startProvider(spec);
       String actor =
           host.startActor(Corpus.module("kvcounter-c"), host.defaultActorOptions().withScale(8))
               .publicKey();
-      // The link goes in first, so the provider gets it in its HostData: a link put while the
-      // provider process is still starting (before it subscribes to linkdefs.put) is not
-      // delivered until the provider's next start.
+      // Put while the provider process is still starting: it reaches the provider when the new
+      // instance first answers a health check.
       host.links()
           .put(
               new LinkDefinition(
-                  actor, spec.providerKey(), "default", "wasmcloud:keyvalue", Map.of()));
-      HostedProvider started = host.startProvider(spec);
-      SupervisedProvider provider = (SupervisedProvider) started;
+                  actor, provider.providerKey(), "default", "wasmcloud:keyvalue", Map.of()));
       Connection client = nats.connect();
       HttpCalls calls =
           new HttpCalls(client, cluster, lattice.prefix(), host.hostId(), Duration.ofSeconds(10));

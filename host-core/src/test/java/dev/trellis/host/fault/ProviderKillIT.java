@@ -107,9 +107,12 @@ class ProviderKillIT {
             .atMost(Duration.ofSeconds(30))
             .until(() -> load.outcomes().stream().filter(Outcome::ok).count() >= 50);
         killedAt = System.nanoTime();
-        assertThat(ProcessHandle.of(oldPid).orElseThrow().destroyForcibly()).isTrue();
+        ProcessHandle old = ProcessHandle.of(oldPid).orElseThrow();
+        assertThat(old.destroyForcibly()).isTrue();
+        old.onExit().get(10, TimeUnit.SECONDS);
         // The load threads' calls in flight at the kill wait for the RPC timeout; a prober sends
-        // new calls from the kill on, so the gap until the restarted provider subscribes is seen.
+        // new calls from the moment the process is gone, so the gap until the restarted provider
+        // subscribes is seen.
         List<Outcome> after;
         List<Outcome> probed;
         long restartedAt;

@@ -1,7 +1,17 @@
 package dev.trellis.cli;
 
+import dev.trellis.cli.call.CallCommand;
 import dev.trellis.cli.claims.ClaimsCommand;
 import dev.trellis.cli.context.CtxCommand;
+import dev.trellis.cli.ctl.GetCommand;
+import dev.trellis.cli.ctl.LinkCommand;
+import dev.trellis.cli.ctl.ScaleCommand;
+import dev.trellis.cli.ctl.StartCommand;
+import dev.trellis.cli.ctl.StopCommand;
+import dev.trellis.cli.ctl.UpdateCommand;
+import dev.trellis.cli.host.DemoCommand;
+import dev.trellis.cli.host.DownCommand;
+import dev.trellis.cli.host.UpCommand;
 import dev.trellis.cli.keys.KeysCommand;
 import dev.trellis.cli.output.OutputFormat;
 import dev.trellis.cli.par.ParCommand;
@@ -33,6 +43,15 @@ import picocli.CommandLine.ScopeType;
       ParCommand.class,
       InspectCommand.class,
       CtxCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      GetCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      ScaleCommand.class,
+      UpdateCommand.class,
+      LinkCommand.class,
+      CallCommand.class,
       CompletionCommand.class,
       DemoCommand.class
     },

@@ -19,7 +19,7 @@ final class HostNatsListener implements ErrorListener, ConnectionListener {
   @Override
   public void connectionEvent(Connection conn, Events type) {
     switch (type) {
-      case DISCONNECTED -> LOG.warn("nats disconnected connection={}", name);
+      case DISCONNECTED -> LOG.info("nats disconnected connection={}", name);
       case RECONNECTED -> LOG.info("nats reconnected connection={}", name);
       default -> {
         // connected, closed, discovered servers: expected

@@ -122,7 +122,13 @@ final class RunningHost implements AutoCloseable {
       builder.withJsDomain(jsDomain);
     }
     HostNatsListener listener = new HostNatsListener(name);
-    return NatsConnect.open(builder.build(), address, listener, listener);
+    return NatsConnect.open(
+        builder.build(),
+        address,
+        listener,
+        listener,
+        "start nats-server there (with -js), or drop --nats-connect-only so that 'trellis up'"
+            + " starts one");
   }
 
   /** The effective configuration as {@code host_config.json} holds it (controlplane §5.3). */

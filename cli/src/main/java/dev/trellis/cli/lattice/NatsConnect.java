@@ -36,12 +36,19 @@ public final class NatsConnect {
    * @throws CliException when no server accepts the connection
    */
   public static Connection open(NatsConfig config, String address, ErrorListener errors) {
-    return open(config, address, errors, null);
+    return open(config, address, errors, null, null);
   }
 
-  /** As {@link #open(NatsConfig, String, ErrorListener)}, also reporting connection events. */
+  /**
+   * As {@link #open(NatsConfig, String, ErrorListener)}, also reporting connection events, with
+   * {@code unreachable} as the advice when no server answers (default: try 'trellis up').
+   */
   public static Connection open(
-      NatsConfig config, String address, ErrorListener errors, ConnectionListener events) {
+      NatsConfig config,
+      String address,
+      ErrorListener errors,
+      ConnectionListener events,
+      String unreachable) {
     Options.Builder builder =
         config.optionsBuilder().connectionTimeout(CONNECT_TIMEOUT).errorListener(errors);
     if (events != null) {
@@ -52,7 +59,7 @@ public final class NatsConnect {
       return Nats.connect(options);
     } catch (IOException e) {
       throw new CliException(
-          "failed to connect to NATS at " + address + ": " + describe(e) + hint(e), e);
+          "failed to connect to NATS at " + address + ": " + describe(e) + hint(e, unreachable), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("failed to connect to NATS at " + address + ": interrupted", e);
@@ -80,11 +87,11 @@ public final class NatsConnect {
     return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
   }
 
-  private static String hint(Throwable e) {
+  private static String hint(Throwable e, String unreachable) {
     String text = describe(e).toLowerCase(Locale.ROOT);
     if (text.contains("authorization") || text.contains("authentication")) {
       return "; check the credentials (JWT, seed or .creds file) for this connection";
     }
-    return "; is it running? try 'trellis up'";
+    return unreachable != null ? "; " + unreachable : "; is it running? try 'trellis up'";
   }
 }

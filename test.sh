@@ -17,8 +17,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 readonly ROOT="$PWD"
 
-readonly STEPS=(actors java go python)
+readonly STEPS=(docs actors java go python)
 declare -A STEP_DIRS=(
+  [docs]=docs
   [actors]=actors
   [java]=.
   [go]=provider-sdk-go
@@ -103,6 +104,11 @@ binaries on PATH (or point NATS_SERVER_BIN / REDIS_SERVER_BIN at them), then run
 
 # ---------------------------------------------------------------- steps
 # Each step runs in a subshell with errexit on, from the repository root.
+
+# The README's provider examples are the files the SDK tests build and run.
+step_docs() {
+  python3 docs/check-examples.py
+}
 
 # The wasm toolchains (Debian's rustc with its wasm32 std and packaged crates, clang + lld, wabt):
 # see actors/README.md. Only this step needs them; the Java tests use the committed corpus.

@@ -30,6 +30,7 @@ import dev.trellis.interfaces.event.ActorUpdated;
 import dev.trellis.interfaces.event.ActorsStarted;
 import dev.trellis.interfaces.event.ActorsStopped;
 import dev.trellis.interfaces.event.RefmapSet;
+import dev.trellis.nats.chunking.ChunkStore;
 import io.nats.client.Connection;
 import java.time.Instant;
 import java.util.Collection;
@@ -65,6 +66,7 @@ public final class Host implements AutoCloseable {
   private final RpcClient rpcClient;
   private final HostInvocationValidator validator;
   private final ExecutorService intake;
+  private final ChunkStore chunks;
   private final Map<String, HostedActor> actors = new ConcurrentHashMap<>();
   private final Instant started;
 
@@ -97,9 +99,11 @@ public final class Host implements AutoCloseable {
     this.events = new EventPublisher(ctl, config);
     links.addListener(events);
     this.providers = new ProviderSupervisor(config, supervisorConfig, rpc, links, events);
+    this.chunks = ChunkStore.of(rpc, config.latticePrefix(), config.jsDomain());
     this.rpcClient =
         new RpcClient(
             rpc,
+            chunks,
             new InvocationSigner(config.clusterKey(), config.clock()),
             config.hostId(),
             config.rpcTimeout());
@@ -243,7 +247,15 @@ public final class Host implements AutoCloseable {
         runtime.start(
             key, module, options.isolation(), options.limits(), options.scale(), hostCalls);
     ActorServer server =
-        new ActorServer(rpc, config.latticePrefix(), actor, loaded.metadata(), validator, intake);
+        new ActorServer(
+            rpc,
+            config.latticePrefix(),
+            actor,
+            loaded.metadata(),
+            validator,
+            intake,
+            chunks,
+            events);
     server.start();
     return new HostedActor(loaded, actor, server, imageRef);
   }

@@ -5,12 +5,15 @@ import dev.trellis.host.link.LinkListener;
 import dev.trellis.host.provider.HostedProvider;
 import dev.trellis.host.provider.ProviderListener;
 import dev.trellis.host.provider.ProviderSpec;
+import dev.trellis.host.rpc.InvocationObserver;
 import dev.trellis.interfaces.claims.Jwt;
 import dev.trellis.interfaces.claims.ProviderMetadata;
 import dev.trellis.interfaces.event.EventCodec;
 import dev.trellis.interfaces.event.HealthCheckFailed;
 import dev.trellis.interfaces.event.HealthCheckPassed;
 import dev.trellis.interfaces.event.HealthCheckStatus;
+import dev.trellis.interfaces.event.InvocationFailed;
+import dev.trellis.interfaces.event.InvocationSucceeded;
 import dev.trellis.interfaces.event.LatticeEvent;
 import dev.trellis.interfaces.event.LinkdefDeleted;
 import dev.trellis.interfaces.event.LinkdefSet;
@@ -18,6 +21,7 @@ import dev.trellis.interfaces.event.ProviderEventClaims;
 import dev.trellis.interfaces.event.ProviderStartFailed;
 import dev.trellis.interfaces.event.ProviderStarted;
 import dev.trellis.interfaces.event.ProviderStopped;
+import dev.trellis.interfaces.wire.Invocation;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import io.nats.client.Connection;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * wasmbus.evt.{prefix}}, or {@code wasmbus.rpcevt.{prefix}} for invocation events. Also turns
  * provider lifecycles and link changes into their events. Publishing never blocks (core NATS).
  */
-public final class EventPublisher implements ProviderListener, LinkListener {
+public final class EventPublisher implements ProviderListener, LinkListener, InvocationObserver {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
   private final Connection connection;
@@ -48,6 +52,25 @@ public final class EventPublisher implements ProviderListener, LinkListener {
     } catch (RuntimeException e) {
       LOG.warn("failed to publish event type={} cause={}", event.eventType(), e.toString());
     }
+  }
+
+  /**
+   * {@code invocation_succeeded} / {@code invocation_failed} on {@code wasmbus.rpcevt.{prefix}}.
+   */
+  @Override
+  public void served(Invocation invocation, boolean succeeded) {
+    publish(
+        succeeded
+            ? new InvocationSucceeded(
+                invocation.origin(),
+                invocation.target(),
+                invocation.operation(),
+                invocation.fullLength())
+            : new InvocationFailed(
+                invocation.origin(),
+                invocation.target(),
+                invocation.operation(),
+                invocation.fullLength()));
   }
 
   @Override

@@ -4,13 +4,17 @@ import dev.trellis.host.actor.Actor;
 import dev.trellis.host.actor.GuestOutcome;
 import dev.trellis.interfaces.DecodeException;
 import dev.trellis.interfaces.Subjects;
+import dev.trellis.interfaces.antiforgery.EntityUrls;
 import dev.trellis.interfaces.antiforgery.HostInvocationValidator;
+import dev.trellis.interfaces.antiforgery.InvocationHash;
 import dev.trellis.interfaces.antiforgery.InvocationVerdict;
 import dev.trellis.interfaces.claims.ActorMetadata;
 import dev.trellis.interfaces.wire.Invocation;
 import dev.trellis.interfaces.wire.InvocationCodec;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.InvocationResponseCodec;
+import dev.trellis.nats.chunking.ChunkStore;
+import dev.trellis.nats.chunking.ChunkingException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -36,6 +40,8 @@ public final class ActorServer implements AutoCloseable {
   private final ActorMetadata claims;
   private final HostInvocationValidator validator;
   private final Executor intake;
+  private final ChunkStore chunks;
+  private final InvocationObserver observer;
   private final String subject;
   private Dispatcher dispatcher;
 
@@ -45,12 +51,16 @@ public final class ActorServer implements AutoCloseable {
       Actor actor,
       ActorMetadata claims,
       HostInvocationValidator validator,
-      Executor intake) {
+      Executor intake,
+      ChunkStore chunks,
+      InvocationObserver observer) {
     this.connection = connection;
     this.actor = actor;
     this.claims = claims;
     this.validator = validator;
     this.intake = intake;
+    this.chunks = chunks;
+    this.observer = observer;
     this.subject = Subjects.actorRpc(lattice, actor.publicKey());
   }
 
@@ -79,7 +89,21 @@ public final class ActorServer implements AutoCloseable {
       reply(message, InvocationResponse.failure("", "Failed to deserialize invocation"));
       return;
     }
-    String refusal = refusal(invocation);
+    InvocationVerdict verdict = validator.validate(invocation);
+    String refusal =
+        verdict instanceof InvocationVerdict.Rejected rejected
+            ? rejected.text()
+            : refusal(invocation);
+    if (refusal == null && invocation.isChunked()) {
+      try {
+        byte[] payload = chunks.takeRequest(invocation.id());
+        refusal = hashRefusal(invocation, payload, (InvocationVerdict.Accepted) verdict);
+        invocation = invocation.withMsg(payload);
+      } catch (ChunkingException e) {
+        refusal =
+            "failed to fetch the payload of invocation " + invocation.id() + ": " + e.getMessage();
+      }
+    }
     if (refusal != null) {
       LOG.debug(
           "invocation refused actor={} id={} origin={} reason={}",
@@ -90,18 +114,41 @@ public final class ActorServer implements AutoCloseable {
       reply(message, InvocationResponse.failure(invocation.id(), refusal));
       return;
     }
+    Invocation accepted = invocation;
     actor
         .call(invocation.operation(), invocation.msg())
         .whenComplete(
-            (outcome, failure) -> reply(message, response(invocation.id(), outcome, failure)));
+            (outcome, failure) -> {
+              InvocationResponse response = response(accepted.id(), outcome, failure);
+              reply(message, chunked(response));
+              observer.served(accepted, response.isSuccess());
+            });
   }
 
-  /** The first reason to refuse {@code invocation}, or null when it may run. */
+  /**
+   * Checks a fetched payload against the signed hash, which the validator could not check while
+   * {@code msg} was empty; returns the refusal text, or null when it matches.
+   */
+  private static String hashRefusal(
+      Invocation invocation, byte[] payload, InvocationVerdict.Accepted verdict) {
+    String expected = verdict.claims().metadata().hash();
+    String actual =
+        InvocationHash.compute(
+            EntityUrls.of(invocation.origin()),
+            EntityUrls.target(invocation.target(), invocation.operation()),
+            invocation.operation(),
+            payload);
+    return actual.equals(expected)
+        ? null
+        : "Anti-forgery check failed: Invocation hash does not match signed claims hash ("
+            + expected
+            + " / "
+            + actual
+            + ")";
+  }
+
+  /** The first reason to refuse a validated {@code invocation}, or null when it may run. */
   private String refusal(Invocation invocation) {
-    InvocationVerdict verdict = validator.validate(invocation);
-    if (verdict instanceof InvocationVerdict.Rejected rejected) {
-      return rejected.text();
-    }
     if (!actor.publicKey().equals(invocation.target().publicKey())) {
       return "Invocation target "
           + invocation.target().publicKey()
@@ -128,6 +175,21 @@ public final class ActorServer implements AutoCloseable {
       return InvocationResponse.success(id, success.response());
     }
     return InvocationResponse.failure(id, ((GuestOutcome.Failure) outcome).text());
+  }
+
+  /** A successful result over the threshold goes to the object store as {@code {id}-r}. */
+  private InvocationResponse chunked(InvocationResponse response) {
+    if (!response.isSuccess() || !ChunkStore.needsChunking(response.msg().length)) {
+      return response;
+    }
+    try {
+      chunks.putResponse(response.invocationId(), response.msg());
+      return new InvocationResponse(
+          new byte[0], response.invocationId(), null, (long) response.msg().length);
+    } catch (ChunkingException e) {
+      return InvocationResponse.failure(
+          response.invocationId(), "failed to store the response: " + e.getMessage());
+    }
   }
 
   private String notRunning() {

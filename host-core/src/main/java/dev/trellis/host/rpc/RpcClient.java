@@ -8,6 +8,8 @@ import dev.trellis.interfaces.wire.InvocationCodec;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.InvocationResponseCodec;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
+import dev.trellis.nats.chunking.ChunkStore;
+import dev.trellis.nats.chunking.ChunkingException;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.time.Duration;
@@ -22,20 +24,23 @@ import java.util.concurrent.TimeoutException;
  * responders is {@code Failed to perform RPC call: request timeout}.
  */
 public final class RpcClient {
-  /** Payloads strictly larger than this travel through the object store (spec §5). */
-  public static final int CHUNK_THRESHOLD = 900 * 1024;
-
   static final String TIMEOUT_TEXT = "Failed to perform RPC call: request timeout";
   private static final Duration LARGE_TIMEOUT = Duration.ofSeconds(15);
 
   private final Connection connection;
+  private final ChunkStore chunks;
   private final InvocationSigner signer;
   private final String hostId;
   private final Duration timeout;
 
   public RpcClient(
-      Connection connection, InvocationSigner signer, String hostId, Duration timeout) {
+      Connection connection,
+      ChunkStore chunks,
+      InvocationSigner signer,
+      String hostId,
+      Duration timeout) {
     this.connection = connection;
+    this.chunks = chunks;
     this.signer = signer;
     this.hostId = hostId;
     this.timeout = timeout;
@@ -55,7 +60,17 @@ public final class RpcClient {
       String subject)
       throws InterruptedException {
     Invocation invocation = signer.sign(origin, target, operation, payload, hostId);
-    Duration wait = payload.length > CHUNK_THRESHOLD ? LARGE_TIMEOUT : timeout;
+    boolean chunked = ChunkStore.needsChunking(payload.length);
+    if (chunked) {
+      try {
+        chunks.putRequest(invocation.id(), payload);
+      } catch (ChunkingException e) {
+        return HostCallResult.err(
+            "failed to call " + target.publicKey() + " with " + operation + ": " + e.getMessage());
+      }
+      invocation = invocation.withEmptyMsg();
+    }
+    Duration wait = chunked ? LARGE_TIMEOUT : timeout;
     Message reply;
     try {
       reply =
@@ -81,6 +96,14 @@ public final class RpcClient {
     }
     if (!response.isSuccess()) {
       return HostCallResult.err(response.error());
+    }
+    if (response.isChunked()) {
+      try {
+        return HostCallResult.ok(chunks.takeResponse(invocation.id()));
+      } catch (ChunkingException e) {
+        return HostCallResult.err(
+            "failed to call " + target.publicKey() + " with " + operation + ": " + e.getMessage());
+      }
     }
     return HostCallResult.ok(response.msg());
   }

@@ -163,12 +163,20 @@ class ControlInterfaceIT {
                 "HttpServer.HandleRequest",
                 http,
                 hostId);
+    Subscription rpcEvents = nc.subscribe(Subjects.rpcEvents(l.prefix()));
+    nc.flush(Duration.ofSeconds(2));
     Message reply =
         nc.request(
             Subjects.actorRpc(l.prefix(), actor),
             InvocationCodec.encode(invocation),
             Duration.ofSeconds(10));
     assertThat(InvocationResponseCodec.decode(reply.getData()).error()).isNull();
+    CloudEvent served =
+        dev.trellis.interfaces.event.EventCodec.decode(
+            rpcEvents.nextMessage(Duration.ofSeconds(5)).getData());
+    assertThat(served.type()).isEqualTo("com.wasmcloud.lattice.invocation_succeeded");
+    assertThat(served.data().get("dest").get("public_key").asText()).isEqualTo(actor);
+    assertThat(served.data().get("bytes").asLong()).isEqualTo(http.length);
 
     JsonNode inventory = request(nc, ctl(l, "get." + hostId + ".inv"), "");
     assertThat(inventory.get("host_id").asText()).isEqualTo(hostId);

@@ -51,6 +51,23 @@ public record Invocation(
     return contentLength != null && contentLength > msg.length;
   }
 
+  /**
+   * A copy whose payload travels through the object store: {@code msg} empty, {@code
+   * content_length} the full length (spec §5).
+   */
+  public Invocation withEmptyMsg() {
+    return new Invocation(
+        origin,
+        target,
+        operation,
+        new byte[0],
+        id,
+        encodedClaims,
+        hostId,
+        (long) msg.length,
+        traceContext);
+  }
+
   /** A copy with another payload and content length (used after dechunking). */
   public Invocation withMsg(byte[] newMsg) {
     return new Invocation(

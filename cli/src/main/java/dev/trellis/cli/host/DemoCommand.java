@@ -21,6 +21,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,7 +104,13 @@ public final class DemoCommand implements CliCommand {
       running = RunningHost.start(settings, nats, cache);
     }
     ConfigBackup config = ConfigBackup.take(ctx.home().hostConfigFile());
-    Thread hook = new Thread(() -> stop(running, config), "trellis-demo-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              ctx.output().notice("stopping the demo: actor, providers, host, nats-server…");
+              stop(running, config);
+            },
+            "trellis-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     DemoLattice lattice;
     try {
@@ -146,23 +154,45 @@ public final class DemoCommand implements CliCommand {
     ProviderSpec kvSpec =
         ProviderSpec.fromArchive(kv, LINK, cache, kv.toString(), host.config().clock());
     String address = "127.0.0.1:" + webPort;
-    host.links()
-        .put(
+    List<LinkDefinition> links =
+        List.of(
             new LinkDefinition(
                 module.publicKey(),
                 httpSpec.providerKey(),
                 LINK,
                 HttpServer.CONTRACT_ID,
-                Map.of("ADDRESS", address)));
-    host.links()
-        .put(
+                Map.of("ADDRESS", address)),
             new LinkDefinition(
                 module.publicKey(), kvSpec.providerKey(), LINK, KeyValue.CONTRACT_ID, Map.of()));
+    links.forEach(host.links()::put);
+    awaitLinks(host, links);
     try (Progress p = ctx.output().progress("starting the httpserver and keyvalue providers")) {
       host.startProvider(kvSpec);
       host.startProvider(httpSpec);
     }
     return new DemoLattice(module, httpSpec, kvSpec, "http://" + address + "/");
+  }
+
+  /**
+   * Waits until the host's link store holds {@code links}: it learns them back from the lattice
+   * bucket, and a provider gets the links the store holds in its HostData when it starts. (A link
+   * put while a provider is still connecting would reach it only later.)
+   */
+  private static void awaitLinks(Host host, List<LinkDefinition> links) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!host.links().all().containsAll(links)) {
+      if (System.nanoTime() > deadline) {
+        throw new CliException(
+            "failed to start the demo: the host did not see its links in the lattice bucket within"
+                + " 30 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException("failed to start the demo: interrupted", e);
+      }
+    }
   }
 
   private static void print(CommandContext ctx, RunningHost running, DemoLattice lattice) {

@@ -96,6 +96,7 @@ public final class UpCommand implements CliCommand {
     Thread hook =
         new Thread(
             () -> {
+              ctx.output().notice("stopping the host…");
               running.close();
               if (detachedChild) {
                 state.clearIfOwner(self);

@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code trellis start provider <ref>}: auction (unless {@code --host-id}), {@code cmd.{host}.lp},
  * then waits up to 60 s for {@code provider_started} with exactly the reference sent and the link
- * name, or {@code provider_start_failed}. JSON keys: {@code result, provider_ref, provider_id,
- * link_name, contract_id, host_id}.
+ * name, or {@code provider_start_failed}; then until the provider answers a health check (it is
+ * reported started when spawned, and serves once connected), so that the next command can use it.
+ * JSON keys: {@code result, provider_ref, provider_id, link_name, contract_id, host_id, answering}.
  */
 @Command(
     name = "provider",
@@ -116,7 +117,23 @@ final class ProviderStartCommand implements CliCommand {
               .build();
         }
         Duration wait = Waits.of(ctx, ctl, conn, Waits.PROVIDER);
-        return started(await(ctx, events, sent, host, wait, action), sent, host);
+        CloudEvent event = await(ctx, events, sent, host, wait, action);
+        String providerId = EventWait.text(event, "public_key");
+        boolean answering;
+        try (Progress p =
+            ctx.output().progress("waiting for provider " + providerId + " to answer")) {
+          answering = client.awaitProvider(providerId, linkName, Waits.PROVIDER_READY);
+        }
+        if (!answering) {
+          ctx.output()
+              .warn(
+                  "provider "
+                      + providerId
+                      + " started but did not answer a health check within "
+                      + Waits.seconds(Waits.PROVIDER_READY)
+                      + "; the host's log has its output");
+        }
+        return started(event, sent, host, answering);
       }
     }
   }
@@ -181,7 +198,7 @@ final class ProviderStartCommand implements CliCommand {
     return e;
   }
 
-  private CommandResult started(CloudEvent event, String sent, String host) {
+  private CommandResult started(CloudEvent event, String sent, String host, boolean answering) {
     String providerId = EventWait.text(event, "public_key");
     String contract = EventWait.text(event, "contract_id");
     String name = event.data().path("claims").path("name").asText("");
@@ -203,6 +220,7 @@ final class ProviderStartCommand implements CliCommand {
         .put("link_name", linkName)
         .put("contract_id", contract)
         .put("host_id", host)
+        .put("answering", answering)
         .build();
   }
 }

@@ -18,6 +18,9 @@ final class Waits {
   /** Providers: extract the archive, spawn, connect (wash waits 60 s). */
   static final Duration PROVIDER = Duration.ofSeconds(60);
 
+  /** A started provider connecting to NATS and answering its first health check. */
+  static final Duration PROVIDER_READY = Duration.ofSeconds(30);
+
   /** A host stopping its actors and providers. */
   static final Duration HOST = Duration.ofSeconds(60);
 

@@ -8,6 +8,8 @@ import dev.trellis.interfaces.DecodeException;
 import dev.trellis.interfaces.Subjects;
 import dev.trellis.interfaces.control.CommandCodec;
 import dev.trellis.interfaces.control.CtlOperationAck;
+import dev.trellis.interfaces.wire.HealthCheckCodec;
+import dev.trellis.interfaces.wire.HealthCheckRequest;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -168,6 +170,35 @@ public final class CtlClient implements AutoCloseable {
       }
     }
     return hosts;
+  }
+
+  /**
+   * Waits until provider {@code providerKey} under {@code linkName} answers a health check (a
+   * provider is reported started when its process is spawned; it serves once it has connected).
+   *
+   * @return whether it answered within {@code wait}
+   */
+  public boolean awaitProvider(String providerKey, String linkName, Duration wait) {
+    String subject = Subjects.providerHealth(lattice(), providerKey, linkName);
+    byte[] body = HealthCheckCodec.encodeRequest(new HealthCheckRequest());
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        nc.request(subject, body).get(500, TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException | ExecutionException | CancellationException e) {
+        try {
+          Thread.sleep(100); // not connected yet: no responders
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Starts listening to the lattice events; close it when done. */

@@ -57,12 +57,16 @@ import picocli.CommandLine.ScopeType;
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  trellis demo",
+      "  trellis up -d && trellis start actor ./echo_s.wasm && trellis get inventory",
+      "  trellis call MBCF… HttpServer.HandleRequest '{\"path\":\"/\"}'",
       "  trellis keys gen account",
       "  trellis claims sign echo.wasm -n Echo -q",
       "  trellis claims inspect echo_s.wasm -o json",
       "  trellis par create -c wasmcloud:keyvalue -v Acme -n kv -a x86_64-linux -b ./kv",
       "",
-      "Environment: TRELLIS_HOME (default ~/.wash), WASH_KEYS, WASH_CONTEXTS, NO_COLOR.",
+      "Environment: TRELLIS_HOME (default ~/.wash), WASH_KEYS, WASH_CONTEXTS, NO_COLOR, and",
+      "wash's WASMCLOUD_* variables (see each command's --help).",
       "Exit codes: 0 success, 1 failure, 2 usage error."
     })
 public final class Trellis {

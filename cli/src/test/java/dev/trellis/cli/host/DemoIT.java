@@ -89,7 +89,7 @@ class DemoIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
-    assertThat(Files.readString(out)).contains("Demo stopped");
+    assertThat(Files.readString(out)).contains("stopping the demo");
     assertThat(tmp.resolve("home/host_config.json"))
         .as("the host_config.json the demo wrote is taken back")
         .doesNotExist();

@@ -94,7 +94,11 @@ class CallCommandIT {
             cli.run("link", "put", KVCOUNTER, CtlCommandsIT.TEST_PROVIDER, "wasmcloud:keyvalue")
                 .exitCode())
         .isZero();
-    assertThat(cli.run("start", "provider", par).exitCode()).isZero();
+    CliRun.Result provider = cli.run("start", "provider", par, "-o", "json");
+    assertThat(provider.exitCode()).as(provider.toString()).isZero();
+    assertThat(provider.json().get("provider_id").asText()).isEqualTo(CtlCommandsIT.TEST_PROVIDER);
+    assertThat(provider.json().get("contract_id").asText()).isEqualTo("trellis:test");
+    assertThat(provider.json().get("answering").asBoolean()).isTrue();
 
     // provider_started is published when the process is spawned; it serves once connected
     CliRun.Result first =

@@ -137,17 +137,19 @@ class CtlCommandsIT {
     CliRun.Result scale =
         cli.run("scale", "actor", host.hostId(), ECHO, "echo-rust.wasm", "-c", "3", "-o", "json");
     CliRun.Result stop = cli.run("stop", "actor", host.hostId(), ECHO, "--count", "2");
+    int afterStop = instances(cli, host.hostId(), ECHO);
     CliRun.Result update =
         cli.run("update", "actor", host.hostId(), ECHO, v2.toString(), "-o", "json");
     CliRun.Result older =
         cli.run("update", "actor", host.hostId(), ECHO, Repo.corpus("echo-rust.wasm").toString());
+    CliRun.Result last = cli.run("stop", "actor", host.hostId(), ECHO, "-o", "json");
 
     assertThat(scale.exitCode()).as(scale.toString()).isZero();
     assertThat(scale.json().get("count").asInt()).isEqualTo(3);
     assertThat(stop.exitCode()).as(stop.toString()).isZero();
     assertThat(stop.out().strip())
         .isEqualTo("Stopped 2 instances of actor " + ECHO + " on host " + host.hostId());
-    assertThat(instances(cli, host.hostId(), ECHO)).isEqualTo(1);
+    assertThat(afterStop).isEqualTo(1);
     assertThat(update.exitCode()).as(update.toString()).isZero();
     assertThat(update.json().get("revision").asText()).isEqualTo("2");
     assertThat(older.exitCode()).isEqualTo(1);
@@ -155,6 +157,10 @@ class CtlCommandsIT {
         .contains("failed to update actor " + ECHO)
         .contains("Unable to perform live update")
         .contains("not greater than the running revision 2");
+    assertThat(last.exitCode()).as(last.toString()).isZero();
+    assertThat(last.json().get("count").asInt()).isEqualTo(1);
+    assertThat(last.json().get("actor_id").asText()).isEqualTo(ECHO);
+    assertThat(instances(cli, host.hostId(), ECHO)).isZero();
   }
 
   @Test

@@ -157,6 +157,23 @@ final class LatticeHost {
             });
   }
 
+  /** Sends an invocation built elsewhere (e.g. a forged one) and waits for the provider's reply. */
+  InvocationResponse send(Invocation invocation, Duration timeout) throws InterruptedException {
+    return request(
+            Subjects.providerRpc(lattice, providerKey, LINK_NAME),
+            InvocationCodec.encode(invocation),
+            timeout)
+        .map(m -> InvocationResponseCodec.decode(m.getData()))
+        .orElseThrow(() -> new AssertionError("no reply from provider " + providerKey));
+  }
+
+  /** Asks the provider to stop on behalf of {@code otherHostId}; the reply text, or empty. */
+  Optional<String> shutdownFor(String otherHostId, Duration timeout) throws InterruptedException {
+    byte[] body = ("{\"host_id\":\"" + otherHostId + "\"}").getBytes(StandardCharsets.UTF_8);
+    return request(Subjects.providerShutdown(lattice, providerKey, LINK_NAME), body, timeout)
+        .map(m -> new String(m.getData(), StandardCharsets.UTF_8));
+  }
+
   /** {@link #invokeAsync}, waited for. */
   InvocationResponse invoke(String actor, String operation, byte[] payload, Duration timeout)
       throws InterruptedException {

@@ -228,6 +228,21 @@ public final class ProviderSupervisor implements LinkListener, AutoCloseable {
                     link));
   }
 
+  /**
+   * Re-delivers every current link the first time an instance answers a health check: link changes
+   * published while it was still starting (before it subscribed) are lost by core NATS. Providers
+   * ignore duplicate puts.
+   */
+  private void deliverLinksOnce(HostedProvider provider) {
+    Entry entry = providers.get(key(provider.spec()));
+    String instance = provider.instanceId();
+    if (entry == null || instance.equals(entry.linksDeliveredTo)) {
+      return;
+    }
+    entry.linksDeliveredTo = instance;
+    links.all().stream().filter(l -> servedBy(l, provider)).forEach(this::publishPut);
+  }
+
   private void publishPut(LinkDefinition link) {
     publish(Subjects.linkdefsPut(host.latticePrefix(), link.providerId(), link.linkName()), link);
   }
@@ -267,6 +282,9 @@ public final class ProviderSupervisor implements LinkListener, AutoCloseable {
       return false;
     }
     boolean healthy = probe(provider.spec());
+    if (healthy) {
+      deliverLinksOnce(provider);
+    }
     boolean changed = healthy != provider.healthy();
     if (provider instanceof SupervisedProvider supervised) {
       supervised.healthy(healthy);
@@ -345,6 +363,7 @@ public final class ProviderSupervisor implements LinkListener, AutoCloseable {
   private static final class Entry {
     private final HostedProvider provider;
     private volatile ScheduledFuture<?> health;
+    private volatile String linksDeliveredTo;
 
     Entry(HostedProvider provider) {
       this.provider = provider;

@@ -5,7 +5,6 @@ import dev.trellis.cli.output.Output;
 import dev.trellis.cli.output.OutputFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
@@ -22,11 +21,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
   private static final int USAGE_WIDTH = 100;
 
-  /** wash commands that need a host or a lattice; they arrive with the host. */
-  private static final Set<String> LATER_COMMANDS =
-      Set.of(
-          "up", "down", "get", "start", "stop", "scale", "update", "link", "call", "ctl", "drain",
-          "app", "spy", "label");
+  /** wash commands Trellis does not have, with what to use instead. */
+  private static final Map<String, String> OTHER_COMMANDS =
+      Map.of(
+          "ctl",
+          "wash 0.18 moved its subcommands to the top level: use 'trellis get hosts', 'trellis"
+              + " start actor', 'trellis link put'…",
+          "drain",
+          "Trellis keeps no OCI cache; provider binaries are extracted under the temp directory",
+          "app",
+          "Trellis has no wadm; start actors and providers with 'trellis start'",
+          "spy",
+          "watch the lattice with a NATS client: nats sub 'wasmbus.evt.>'",
+          "label",
+          "labels are fixed at start: 'trellis up -l key=value' or HOST_KEY=value");
 
   private final CliEnvironment env;
 
@@ -96,14 +104,14 @@ final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
             env.err(),
             env.terminal(),
             List.of(args).contains("--verbose"));
-    String later = laterCommand(ex);
-    if (later != null) {
+    String other = otherCommand(ex);
+    if (other != null) {
       return output.failure(
           new CliException(
               "'"
-                  + later
-                  + "' is a wash command that Trellis does not have yet; the control-plane"
-                  + " commands arrive with the host"));
+                  + other
+                  + "' is a wash command that Trellis does not have; "
+                  + OTHER_COMMANDS.get(other)));
     }
     String message = ex.getMessage();
     if (ex instanceof UnmatchedArgumentException unmatched
@@ -115,16 +123,16 @@ final class Runner implements IExecutionStrategy, IParameterExceptionHandler {
 
   /**
    * The wash command named by an unmatched first argument of {@code trellis} itself, when it is one
-   * Trellis will have but does not yet; else {@code null}.
+   * Trellis does not have; else {@code null}.
    */
-  private static String laterCommand(ParameterException ex) {
+  private static String otherCommand(ParameterException ex) {
     if (!(ex instanceof UnmatchedArgumentException unmatched)
         || ex.getCommandLine().getParent() != null
         || unmatched.getUnmatched().isEmpty()) {
       return null;
     }
     String first = unmatched.getUnmatched().get(0);
-    return LATER_COMMANDS.contains(first) ? first : null;
+    return OTHER_COMMANDS.containsKey(first) ? first : null;
   }
 
   /** The output format asked for in {@code args}, found without a full parse (which failed). */

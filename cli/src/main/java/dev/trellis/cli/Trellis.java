@@ -1,7 +1,17 @@
 package dev.trellis.cli;
 
+import dev.trellis.cli.call.CallCommand;
 import dev.trellis.cli.claims.ClaimsCommand;
 import dev.trellis.cli.context.CtxCommand;
+import dev.trellis.cli.ctl.GetCommand;
+import dev.trellis.cli.ctl.LinkCommand;
+import dev.trellis.cli.ctl.ScaleCommand;
+import dev.trellis.cli.ctl.StartCommand;
+import dev.trellis.cli.ctl.StopCommand;
+import dev.trellis.cli.ctl.UpdateCommand;
+import dev.trellis.cli.host.DemoCommand;
+import dev.trellis.cli.host.DownCommand;
+import dev.trellis.cli.host.UpCommand;
 import dev.trellis.cli.keys.KeysCommand;
 import dev.trellis.cli.output.OutputFormat;
 import dev.trellis.cli.par.ParCommand;
@@ -33,17 +43,30 @@ import picocli.CommandLine.ScopeType;
       ParCommand.class,
       InspectCommand.class,
       CtxCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      GetCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      ScaleCommand.class,
+      UpdateCommand.class,
+      LinkCommand.class,
+      CallCommand.class,
       CompletionCommand.class,
       DemoCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  trellis demo",
+      "  trellis up -d && trellis start actor ./echo_s.wasm && trellis get inventory",
+      "  trellis call MBCF… HttpServer.HandleRequest '{\"path\":\"/\"}'",
       "  trellis keys gen account",
       "  trellis claims sign echo.wasm -n Echo -q",
       "  trellis claims inspect echo_s.wasm -o json",
       "  trellis par create -c wasmcloud:keyvalue -v Acme -n kv -a x86_64-linux -b ./kv",
       "",
-      "Environment: TRELLIS_HOME (default ~/.wash), WASH_KEYS, WASH_CONTEXTS, NO_COLOR.",
+      "Environment: TRELLIS_HOME (default ~/.wash), WASH_KEYS, WASH_CONTEXTS, NO_COLOR, and",
+      "wash's WASMCLOUD_* variables (see each command's --help).",
       "Exit codes: 0 success, 1 failure, 2 usage error."
     })
 public final class Trellis {

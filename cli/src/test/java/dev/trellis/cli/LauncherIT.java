@@ -50,15 +50,6 @@ class LauncherIT {
   }
 
   @Test
-  void demoSaysItIsNotAvailableYet() throws Exception {
-    Run r = trellis("demo");
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("the demo arrives with the host; not available yet");
-  }
-
-  @Test
   void usageErrorsExitWithTwo() throws Exception {
     Run r = trellis("keys", "gen", "module", "--nope");
 

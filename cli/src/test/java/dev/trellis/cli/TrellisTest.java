@@ -120,33 +120,23 @@ class TrellisTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("missing command; choose one of: gen, get, list\n");
     assertThat(CliRun.in(tmp).run().err())
-        .contains("choose one of: keys, claims, par, inspect, ctx, completion, demo\n");
+        .contains(
+            "choose one of: keys, claims, par, inspect, ctx, up, down, get, start, stop, scale,"
+                + " update, link, call, completion, demo\n");
     assertThat(r.err()).contains("Usage: trellis keys");
   }
 
   @Test
-  void demoSaysHonestlyThatItIsNotAvailableYet() {
-    CliRun cli = CliRun.in(tmp);
+  void washCommandsTrellisDoesNotHaveSayWhatToUseInstead() {
+    CliRun.Result ctl = CliRun.in(tmp).run("ctl", "get", "hosts");
+    CliRun.Result drain = CliRun.in(tmp).run("drain", "all", "-o", "json");
 
-    CliRun.Result text = cli.run("demo");
-    CliRun.Result json = cli.run("demo", "-o", "json");
-
-    assertThat(text.exitCode()).isEqualTo(1);
-    assertThat(text.err().strip())
-        .isEqualTo("error: the demo arrives with the host; not available yet");
-    assertThat(json.exitCode()).isEqualTo(1);
-    assertThat(json.errorJson().get("error").asText())
-        .isEqualTo("the demo arrives with the host; not available yet");
-  }
-
-  @Test
-  void washControlPlaneCommandsSayTheyArriveWithTheHost() {
-    CliRun.Result r = CliRun.in(tmp).run("up", "-d");
-
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err())
-        .contains("'up' is a wash command that Trellis does not have yet")
-        .contains("arrive with the host");
+    assertThat(ctl.exitCode()).isEqualTo(1);
+    assertThat(ctl.err())
+        .contains("'ctl' is a wash command that Trellis does not have")
+        .contains("'trellis get hosts'");
+    assertThat(drain.exitCode()).isEqualTo(1);
+    assertThat(drain.errorJson().get("error").asText()).contains("Trellis keeps no OCI cache");
   }
 
   @Test

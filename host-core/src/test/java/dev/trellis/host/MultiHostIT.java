@@ -112,8 +112,14 @@ class MultiHostIT {
         nats.restart(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> call(client, actor, request));
         assertThat(hostA.host().links().all()).hasSize(1);
-        assertThat(admin.keyValue(Subjects.latticeDataBucket(lattice)).keys())
-            .anyMatch(k -> k.startsWith("LINKDEF_"));
+        // JetStream answers again once the restarted node has caught up with the stream leader.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    admin.keyValue(Subjects.latticeDataBucket(lattice)).keys().stream()
+                        .anyMatch(k -> k.startsWith("LINKDEF_")));
       } finally {
         hostB.destroyForcibly();
         hostA.close();

@@ -102,7 +102,7 @@ public final class CtlOptions {
   public CtlConnection resolve(CommandContext ctx) {
     ContextStore store =
         new ContextStore(ctx.home().contextsDirectory(null), ctx.home().hostConfigFile());
-    Context base = selectContext(ctx, store);
+    Context base = selectContext(ctx, store, context);
     String host = pick(ctlHost, ctx.variable("WASMCLOUD_CTL_HOST"), base.ctlHost());
     int port =
         (int)
@@ -156,7 +156,8 @@ public final class CtlOptions {
         base);
   }
 
-  private Context selectContext(CommandContext ctx, ContextStore store) {
+  /** The context named by {@code --context} (a name or a file), else the default context. */
+  static Context selectContext(CommandContext ctx, ContextStore store, String context) {
     if (context == null) {
       return store.resolveDefault();
     }
@@ -171,7 +172,7 @@ public final class CtlOptions {
   }
 
   /** As in wash, a JWT or seed argument may name a file holding it. */
-  private static String fileOrValue(CommandContext ctx, String value) {
+  static String fileOrValue(CommandContext ctx, String value) {
     if (value == null || value.isBlank() || value.length() > 4096) {
       return value;
     }
@@ -183,14 +184,14 @@ public final class CtlOptions {
     }
   }
 
-  private static String pick(String flag, String variable, String fallback) {
+  static String pick(String flag, String variable, String fallback) {
     if (flag != null) {
       return flag;
     }
     return variable != null ? variable : fallback;
   }
 
-  private static long pickNumber(
+  static long pickNumber(
       Long flag, CommandContext ctx, String variable, long fallback, String what) {
     if (flag != null) {
       return flag;

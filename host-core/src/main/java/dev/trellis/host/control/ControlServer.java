@@ -27,6 +27,7 @@ import dev.trellis.interfaces.control.StopActorCommand;
 import dev.trellis.interfaces.control.StopProviderCommand;
 import dev.trellis.interfaces.control.UpdateActorCommand;
 import dev.trellis.interfaces.event.ActorStartFailed;
+import dev.trellis.interfaces.event.ActorUpdateFailed;
 import dev.trellis.interfaces.event.ActorsStartFailed;
 import dev.trellis.interfaces.event.ProviderStartFailed;
 import io.nats.client.Connection;
@@ -225,16 +226,38 @@ public final class ControlServer implements AutoCloseable {
       host.scaleActor(command.actorId(), command.count(), module, ref);
     } catch (RuntimeException e) {
       LOG.warn("actor scale failed actor={} cause={}", command.actorId(), e.getMessage());
+      host.events()
+          .publish(
+              new ActorsStartFailed(
+                  command.actorId(),
+                  command.actorRef(),
+                  command.annotations(),
+                  host.hostId(),
+                  e.getMessage()));
     }
   }
 
   private void updateActor(UpdateActorCommand command) {
+    byte[] module;
     try {
-      ActorModule updated =
-          host.updateActor(command.actorId(), Artifacts.bytes(command.newActorRef()));
-      LOG.debug("actor updated actor={} revision={}", updated.publicKey(), updated.revision());
+      module = Artifacts.bytes(command.newActorRef());
     } catch (RuntimeException e) {
       LOG.warn("actor update failed actor={} cause={}", command.actorId(), e.getMessage());
+      host.events()
+          .publish(
+              new ActorUpdateFailed(
+                  command.actorId(), 0, "", "Unable to perform live update: " + e.getMessage()));
+      return;
+    }
+    try {
+      ActorModule updated = host.updateActor(command.actorId(), module);
+      LOG.debug("actor updated actor={} revision={}", updated.publicKey(), updated.revision());
+    } catch (RuntimeException e) {
+      // the host published actor_update_failed for each running instance, or none runs here
+      LOG.warn("actor update failed actor={} cause={}", command.actorId(), e.getMessage());
+      if (host.actor(command.actorId()).isEmpty()) {
+        host.events().publish(new ActorUpdateFailed(command.actorId(), 0, "", e.getMessage()));
+      }
     }
   }
 

@@ -173,6 +173,9 @@ public final class ProviderSupervisor implements LinkListener, AutoCloseable {
   }
 
   private void requestShutdown(ProviderSpec spec) {
+    if (rpc.getStatus() != Connection.Status.CONNECTED) {
+      return; // nobody would get it: go straight to ending the process
+    }
     byte[] body = ("{\"host_id\":\"" + host.hostId() + "\"}").getBytes(StandardCharsets.UTF_8);
     try {
       rpc.request(

@@ -147,6 +147,15 @@ public final class SupervisedProvider implements HostedProvider {
       pendingRestart = scheduler.schedule(this::restart, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
     String reason = describeExit(exitedProcess, code);
+    if (reportLoop) {
+      reason =
+          "crash loop ("
+              + backoff.recentExits()
+              + " exits within "
+              + config.restart().crashLoopWindow().toSeconds()
+              + " s, restarting with backoff): "
+              + reason;
+    }
     LOG.warn(
         "provider exited provider={} link={} reason=\"{}\" restart_in_ms={}",
         spec.providerKey(),

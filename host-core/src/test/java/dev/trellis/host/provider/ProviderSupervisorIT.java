@@ -158,6 +158,9 @@ class ProviderSupervisorIT {
     await().atMost(Duration.ofSeconds(15)).until(() -> events.contains("crash loop 3"));
     assertThat(events).contains("stopped exited with code 3: stderr: cannot open the database");
     assertThat(events.stream().filter(e -> e.equals("crash loop 3")).count()).isEqualTo(1);
+    assertThat(events)
+        .as("the stopped event of the exit that starts the loop says so")
+        .anyMatch(e -> e.startsWith("stopped crash loop (3 exits within 60 s"));
   }
 
   @Test

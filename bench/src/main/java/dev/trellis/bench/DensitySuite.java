@@ -11,6 +11,7 @@ import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.nats.NatsServer;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,7 @@ final class DensitySuite implements Suite {
     AtomicInteger errors = new AtomicInteger();
     for (HostedEcho actor : actors) {
       slots.acquire();
-      CompletableFuture<io.nats.client.Message> reply =
+      CompletableFuture<Message> reply =
           client.requestWithTimeout(actor.subject(), actor.invocation(), Duration.ofSeconds(10));
       reply.whenComplete(
           (m, failure) -> {

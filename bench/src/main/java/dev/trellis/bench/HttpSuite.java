@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * HTTP requests per second through httpserver → actor against the same server library answering
@@ -48,8 +50,17 @@ final class HttpSuite implements Suite {
       throw new IllegalStateException(
           "http: " + archive + " is missing; build it with ./mvnw -pl bench -am package");
     }
-    int cores = Runtime.getRuntime().availableProcessors();
     Path cache = Files.createTempDirectory("trellis-bench-providers");
+    try {
+      return measure(server, settings, archive, cache);
+    } finally {
+      deleteTree(cache);
+    }
+  }
+
+  private List<Result> measure(NatsServer server, Settings settings, Path archive, Path cache)
+      throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
     HttpLoad load = new HttpLoad(settings.inFlight());
     try (Connection hostConnection = server.connectionConfig().connect();
         Host host =
@@ -117,6 +128,13 @@ final class HttpSuite implements Suite {
     }
     throw new IllegalStateException(
         "http: the httpserver provider did not answer through the actor within 60 s: " + last);
+  }
+
+  /** Deletes the extracted provider binaries (best effort). */
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static int freePort() {

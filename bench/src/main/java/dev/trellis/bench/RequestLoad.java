@@ -22,7 +22,8 @@ final class RequestLoad {
     this.inFlight = inFlight;
   }
 
-  Result run(String name, String subject, byte[] payload, int count, Predicate<Message> ok)
+  Result run(
+      String suite, String name, String subject, byte[] payload, int count, Predicate<Message> ok)
       throws InterruptedException {
     Latencies latencies = new Latencies(count);
     Semaphore slots = new Semaphore(inFlight);
@@ -47,11 +48,6 @@ final class RequestLoad {
       throw new IllegalStateException(name + ": requests still in flight after 30 s");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(
-        name,
-        latencies.count() / seconds,
-        latencies.quantileMicros(0.50),
-        latencies.quantileMicros(0.99),
-        errors.get());
+    return Result.rate(suite, name, latencies.count() / seconds, latencies, errors.get());
   }
 }

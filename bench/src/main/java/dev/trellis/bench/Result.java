@@ -1,12 +1,68 @@
 package dev.trellis.bench;
 
+import java.util.Locale;
+
 /**
- * One measured line: throughput and latency quantiles, plus the errors seen.
+ * One line of the table: a figure with its unit, the latency quantiles when it is a rate, the
+ * errors seen, and how it compares with the line it is measured against in the same run.
  *
+ * @param suite the suite that measured it
  * @param name what was measured
- * @param perSecond completed operations per second
- * @param p50Micros median latency
- * @param p99Micros 99th percentile latency
+ * @param value the figure, in {@code unit}
+ * @param unit its unit, e.g. {@code /s}, {@code ms}, {@code MiB}, {@code MB/s}
+ * @param p50Micros median latency, or NaN
+ * @param p99Micros 99th percentile latency, or NaN
  * @param errors operations that failed
+ * @param versus the comparison with this suite's baseline line, or empty
  */
-record Result(String name, double perSecond, double p50Micros, double p99Micros, int errors) {}
+record Result(
+    String suite,
+    String name,
+    double value,
+    String unit,
+    double p50Micros,
+    double p99Micros,
+    int errors,
+    String versus) {
+
+  /** A throughput line with latencies. */
+  static Result rate(String suite, String name, double perSecond, Latencies l, int errors) {
+    return new Result(
+        suite, name, perSecond, "/s", l.quantileMicros(0.50), l.quantileMicros(0.99), errors, "");
+  }
+
+  /** A single figure (a time, a size, a speed). */
+  static Result figure(String suite, String name, double value, String unit) {
+    return new Result(suite, name, value, unit, Double.NaN, Double.NaN, 0, "");
+  }
+
+  Result versus(String text) {
+    return new Result(suite, name, value, unit, p50Micros, p99Micros, errors, text);
+  }
+
+  Result withErrors(int count) {
+    return new Result(suite, name, value, unit, p50Micros, p99Micros, count, versus);
+  }
+
+  /** This rate against {@code baseline}'s: the ratio and the added median latency. */
+  Result versusRate(Result baseline) {
+    return versus(
+        String.format(
+            Locale.ROOT,
+            "%.2f× %s, p50 %+.0f µs",
+            value / baseline.value,
+            baseline.name,
+            p50Micros - baseline.p50Micros));
+  }
+
+  /** The value with its unit, for the table. */
+  String formattedValue() {
+    String number =
+        value >= 100 || value == Math.rint(value)
+            ? String.format(Locale.ROOT, "%,.0f", value)
+            : value >= 10
+                ? String.format(Locale.ROOT, "%.1f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    return number + " " + unit;
+  }
+}

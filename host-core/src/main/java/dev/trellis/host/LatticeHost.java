@@ -56,7 +56,7 @@ public final class LatticeHost implements AutoCloseable {
     KvClaimsStore claims = new KvClaimsStore(bucket);
     RefMaps refs = new RefMaps(bucket);
     this.host = new Host(config, ctl, rpc, links, claims, refs, supervisor);
-    this.watch = new LatticeWatch(bucket, List.of(links, claims, refs));
+    this.watch = new LatticeWatch(ctl, bucket, List.of(links, claims, refs));
     this.control =
         new ControlServer(
             host, ctl, () -> new Thread(this::close, "host-stop").start(), supervisor.cacheDir());

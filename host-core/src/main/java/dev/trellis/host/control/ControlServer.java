@@ -325,10 +325,10 @@ public final class ControlServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (dispatcher != null) {
+    if (dispatcher != null && ctl.getStatus() != Connection.Status.CLOSED) {
       ctl.closeDispatcher(dispatcher);
-      dispatcher = null;
     }
+    dispatcher = null;
     work.shutdown();
   }
 }

@@ -1,5 +1,7 @@
 package dev.trellis.host.lattice;
 
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
@@ -28,18 +30,42 @@ public final class LatticeWatch implements AutoCloseable {
     void entry(KeyValueEntry entry);
   }
 
+  private final Connection connection;
   private final KeyValue bucket;
   private final List<Handler> handlers;
+  private final ConnectionListener rewatchOnReconnect = this::connectionEvent;
   private NatsKeyValueWatchSubscription subscription;
 
-  public LatticeWatch(KeyValue bucket, List<Handler> handlers) {
+  /**
+   * @param connection the connection the bucket was opened on: after it reconnects, the watch is
+   *     created anew (a watch's ephemeral consumer may not survive a server restart, and jnats
+   *     would otherwise notice only at its next heartbeat alarm, tens of seconds later)
+   */
+  public LatticeWatch(Connection connection, KeyValue bucket, List<Handler> handlers) {
+    this.connection = connection;
     this.bucket = bucket;
     this.handlers = List.copyOf(handlers);
   }
 
   /** Starts watching and waits until the bucket's current contents were delivered. */
   public void start(Duration timeout) {
+    CountDownLatch loaded = watch();
+    try {
+      if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new LatticeException(
+            "failed to load the lattice metadata within " + timeout.toMillis() + " ms", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LatticeException("interrupted while loading the lattice metadata", e);
+    }
+    connection.addConnectionListener(rewatchOnReconnect);
+  }
+
+  /** (Re)creates the watch; the latch opens when the current values were delivered. */
+  private synchronized CountDownLatch watch() {
     CountDownLatch loaded = new CountDownLatch(1);
+    unsubscribe();
     try {
       subscription =
           bucket.watchAll(
@@ -54,16 +80,32 @@ public final class LatticeWatch implements AutoCloseable {
                   loaded.countDown();
                 }
               });
-      if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new LatticeException(
-            "failed to load the lattice metadata within " + timeout.toMillis() + " ms", null);
-      }
     } catch (IOException | JetStreamApiException e) {
       throw new LatticeException("failed to watch the lattice metadata: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LatticeException("interrupted while loading the lattice metadata", e);
+      throw new LatticeException("interrupted while watching the lattice metadata", e);
     }
+    return loaded;
+  }
+
+  private void connectionEvent(Connection source, ConnectionListener.Events event) {
+    if (event != ConnectionListener.Events.RESUBSCRIBED) {
+      return;
+    }
+    Thread rewatch =
+        new Thread(
+            () -> {
+              try {
+                watch();
+                LOG.info("lattice metadata watch re-created after a reconnect");
+              } catch (RuntimeException e) {
+                LOG.warn("failed to re-create the lattice metadata watch cause={}", e.toString());
+              }
+            },
+            "lattice-rewatch");
+    rewatch.setDaemon(true);
+    rewatch.start();
   }
 
   private void dispatch(KeyValueEntry entry) {
@@ -80,7 +122,12 @@ public final class LatticeWatch implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    connection.removeConnectionListener(rewatchOnReconnect);
+    unsubscribe();
+  }
+
+  private void unsubscribe() {
     if (subscription != null) {
       try {
         subscription.unsubscribe();

@@ -216,9 +216,9 @@ public final class ActorServer implements AutoCloseable {
   /** Unsubscribes; invocations already taken still get their replies. Idempotent. */
   @Override
   public synchronized void close() {
-    if (dispatcher != null) {
+    if (dispatcher != null && connection.getStatus() != Connection.Status.CLOSED) {
       connection.closeDispatcher(dispatcher);
-      dispatcher = null;
     }
+    dispatcher = null;
   }
 }

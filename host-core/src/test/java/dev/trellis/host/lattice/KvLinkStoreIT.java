@@ -19,12 +19,19 @@ import org.junit.jupiter.api.Test;
 
 @WithNats
 class KvLinkStoreIT {
+  private Connection connection;
+
+  @org.junit.jupiter.api.BeforeEach
+  void connection(Connection nc) {
+    connection = nc;
+  }
+
   private static final String ACTOR = "MBCFOPM6JW2APJLXJD3Z5O4CN7CPYJ2B4FTKLJUR5YR5MITIU7HD3WD5";
   private static final String PROVIDER = "VAZVC4RX54J2NVCMCW7BPCAHGGG5XZXDBXFUMDUXGESTMQEJLC3YVZWB";
   private static final LinkDefinition LINK =
       new LinkDefinition(ACTOR, PROVIDER, "default", "wasmcloud:keyvalue", Map.of("URL", "x"));
 
-  private static KvLinkStore store(KeyValue bucket, List<String> events) {
+  private KvLinkStore store(KeyValue bucket, List<String> events) {
     KvLinkStore store = new KvLinkStore(bucket);
     store.addListener(
         new LinkListener() {
@@ -38,7 +45,7 @@ class KvLinkStoreIT {
             events.add("del " + link.actorId());
           }
         });
-    new LatticeWatch(bucket, List.of(store)).start(Duration.ofSeconds(10));
+    new LatticeWatch(connection, bucket, List.of(store)).start(Duration.ofSeconds(10));
     return store;
   }
 

@@ -1,6 +1,7 @@
 package dev.trellis.conformance;
 
 import dev.trellis.interfaces.par.ProviderArchive;
+import dev.trellis.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

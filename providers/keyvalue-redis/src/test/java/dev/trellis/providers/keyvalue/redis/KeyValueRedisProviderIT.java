@@ -17,6 +17,7 @@ import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.provider.ProviderRunner;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
+import dev.trellis.testing.RedisServer;
 import dev.trellis.testing.WithNats;
 import io.nats.client.Connection;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.trellis.conformance;
+package dev.trellis.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.1; no persistence ({@code --save "" --appendonly no}); ready once it answers PING;
  * stopped by its process. Its output goes to {@code redis.log} in the given directory.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private static final Duration READY = Duration.ofSeconds(20);
 
   private final Process process;
@@ -35,7 +35,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server whose working files live in {@code dir}. */
-  static RedisServer start(Path dir) throws IOException {
+  public static RedisServer start(Path dir) throws IOException {
     Path binary = binary();
     int port = freePort();
     Path log = dir.resolve("redis.log");
@@ -73,24 +73,24 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
   /** Whether the server answers {@code PING} with {@code +PONG}. */
-  boolean answersPing() {
+  public boolean answersPing() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
       socket.setSoTimeout(500);

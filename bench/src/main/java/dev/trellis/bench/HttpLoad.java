@@ -40,6 +40,7 @@ final class HttpLoad {
     AtomicInteger remaining = new AtomicInteger(count);
     AtomicInteger errors = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
+    long cpu = CpuTime.nanos();
     long start = System.nanoTime();
     for (int t = 0; t < inFlight; t++) {
       Thread thread = new Thread(() -> loop(uri, remaining, latencies, errors), "http-load-" + t);
@@ -54,7 +55,9 @@ final class HttpLoad {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return Result.rate(suite, name, latencies.count() / seconds, latencies, errors.get());
+    double cpuMicros = (CpuTime.nanos() - cpu) / 1e3 / count;
+    return Result.rate(
+        suite, name, latencies.count() / seconds, latencies, errors.get(), cpuMicros);
   }
 
   private static void loop(

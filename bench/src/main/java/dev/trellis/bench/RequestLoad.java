@@ -28,6 +28,7 @@ final class RequestLoad {
     Latencies latencies = new Latencies(count);
     Semaphore slots = new Semaphore(inFlight);
     AtomicInteger errors = new AtomicInteger();
+    long cpu = CpuTime.nanos();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       slots.acquire();
@@ -48,6 +49,8 @@ final class RequestLoad {
       throw new IllegalStateException(name + ": requests still in flight after 30 s");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return Result.rate(suite, name, latencies.count() / seconds, latencies, errors.get());
+    double cpuMicros = (CpuTime.nanos() - cpu) / 1e3 / count;
+    return Result.rate(
+        suite, name, latencies.count() / seconds, latencies, errors.get(), cpuMicros);
   }
 }

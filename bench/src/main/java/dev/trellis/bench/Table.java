@@ -13,18 +13,28 @@ final class Table {
     for (Result r : results) {
       nameWidth = Math.max(nameWidth, r.name().length());
     }
-    String row = "| %-9s | %-" + nameWidth + "s | %14s | %8s | %8s | %6s | %s |%n";
+    String row = "| %-9s | %-" + nameWidth + "s | %14s | %8s | %8s | %9s | %6s | %s |%n";
     out.printf(Locale.ROOT, "%n%s%n%n", header);
     out.printf(
-        Locale.ROOT, row, "suite", "measurement", "value", "p50 µs", "p99 µs", "errors", "versus");
+        Locale.ROOT,
+        row,
+        "suite",
+        "measurement",
+        "value",
+        "p50 µs",
+        "p99 µs",
+        "CPU µs/op",
+        "errors",
+        "versus");
     out.printf(
         Locale.ROOT,
-        "|%s|%s|%s|%s|%s|%s|%s|%n",
+        "|%s|%s|%s|%s|%s|%s|%s|%s|%n",
         "-".repeat(11),
         "-".repeat(nameWidth + 2),
         "-".repeat(16),
         "-".repeat(10),
         "-".repeat(10),
+        "-".repeat(11),
         "-".repeat(8),
         "-".repeat(8));
     for (Result r : results) {
@@ -36,6 +46,7 @@ final class Table {
           r.formattedValue(),
           micros(r.p50Micros()),
           micros(r.p99Micros()),
+          micros(r.cpuMicros()),
           r.errors(),
           r.versus());
     }

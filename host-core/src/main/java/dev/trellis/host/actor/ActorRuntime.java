@@ -1,7 +1,7 @@
 package dev.trellis.host.actor;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Starts actors on Chicory: compiles each distinct module once and shares the compiled factory, and
@@ -13,14 +13,7 @@ public final class ActorRuntime implements AutoCloseable {
   private final boolean ownsScheduler;
 
   public ActorRuntime() {
-    this(
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "actor-deadlines");
-              t.setDaemon(true);
-              return t;
-            }),
-        true);
+    this(deadlineScheduler(), true);
   }
 
   /** Uses {@code scheduler} for call deadlines (tests pass their own). */
@@ -48,6 +41,24 @@ public final class ActorRuntime implements AutoCloseable {
       HostCallHandler handler) {
     CompiledModule compiled = compiler.compile(publicKey, module);
     return new Actor(publicKey, compiled, isolation, limits, scale, handler, scheduler);
+  }
+
+  /**
+   * One thread for every call's deadline. Each call schedules its deadline and cancels it when it
+   * ends, so cancelled deadlines leave the queue at once: left in it, they would pile up for the
+   * whole call timeout (50,000 at 10,000 calls/s and 5 s), making every schedule and cancel slower.
+   */
+  private static ScheduledExecutorService deadlineScheduler() {
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "actor-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
   }
 
   /** Swaps {@code actor}'s module for new calls; calls in flight finish on the old one. */

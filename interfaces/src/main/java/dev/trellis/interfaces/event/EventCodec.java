@@ -1,11 +1,16 @@
 package dev.trellis.interfaces.event;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Lattice events as bytes: the CloudEvents envelope (controlplane §6.1) around the typed data of
@@ -59,12 +64,12 @@ public final class EventCodec {
   private EventCodec() {}
 
   /**
-   * The envelope of {@code event} emitted by {@code hostId} now: a fresh UUID v4, the event's
-   * source ({@code hostId}, or {@code "n/a"} for link events) and the clock's time.
+   * The envelope of {@code event} emitted by {@code hostId} now: a fresh random UUID v4, the
+   * event's source ({@code hostId}, or {@code "n/a"} for link events) and the clock's time.
    */
   public static CloudEvent toCloudEvent(LatticeEvent event, String hostId, Clock clock) {
     return new CloudEvent(
-        UUID.randomUUID().toString(),
+        randomUuid(),
         CloudEvent.TYPE_PREFIX + event.eventType(),
         event.source(hostId),
         clock.instant(),
@@ -78,17 +83,36 @@ public final class EventCodec {
 
   /** The structured-JSON bytes of {@code event}. */
   public static byte[] encode(CloudEvent event) {
-    ObjectNode n = EventJson.object();
-    n.put("specversion", CloudEvent.SPEC_VERSION);
-    n.put("id", event.id());
-    n.put("type", event.type());
-    n.put("source", event.source());
-    if (event.time() != null) {
-      n.put("time", Timestamps.format(event.time()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator json = EventJson.generator(out)) {
+      json.writeStartObject();
+      json.writeStringField("specversion", CloudEvent.SPEC_VERSION);
+      json.writeStringField("id", event.id());
+      json.writeStringField("type", event.type());
+      json.writeStringField("source", event.source());
+      if (event.time() != null) {
+        json.writeStringField("time", Timestamps.format(event.time()));
+      }
+      json.writeStringField("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
+      json.writeFieldName("data");
+      json.writeTree(event.data());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("failed to encode event " + event.type(), e);
     }
-    n.put("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
-    n.set("data", event.data());
-    return EventJson.bytes(n);
+    return out.toByteArray();
+  }
+
+  /**
+   * A version 4 UUID from a per-thread generator: event ids must be unique, not secret, and one is
+   * drawn for every invocation, where {@link UUID#randomUUID()}'s shared SecureRandom would make
+   * the threads that serve actors wait on each other.
+   */
+  private static String randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,17 @@ class EventCodecTest {
 
     assertThat(types).hasSize(22);
     types.forEach(t -> assertThat(EventCodec.isKnown(t)).as(t).isTrue());
+  }
+
+  @Test
+  void everyEventGetsItsOwnId() {
+    LatticeEvent event = SampleEvents.all().get(0).event();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      ids.add(EventCodec.toCloudEvent(event, SampleEvents.HOST, CLOCK).id());
+    }
+
+    assertThat(ids).hasSize(10_000).allMatch(id -> id.matches(UUID_V4));
   }
 
   @ParameterizedTest

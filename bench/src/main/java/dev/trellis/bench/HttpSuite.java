@@ -95,10 +95,10 @@ final class HttpSuite implements Suite {
               new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
               new HttpResponse(200, Map.of(), body))) {
         URI directUri = URI.create("http://127.0.0.1:" + direct.address().getPort() + "/bench");
-        load.run(NAME, "warm-up", directUri, RpcSuite.warmUp(settings));
+        WarmUp.untilCompiled(() -> load.run(NAME, "warm-up", directUri, RpcSuite.warmUp(settings)));
         Result baseline =
             load.run(NAME, "httpserver answering directly", directUri, settings.requests());
-        load.run(NAME, "warm-up", viaActor, RpcSuite.warmUp(settings));
+        WarmUp.untilCompiled(() -> load.run(NAME, "warm-up", viaActor, RpcSuite.warmUp(settings)));
         Result actorLine =
             load.run(
                 NAME,

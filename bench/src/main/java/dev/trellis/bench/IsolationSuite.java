@@ -50,13 +50,15 @@ final class IsolationSuite implements Suite {
                   Modules.read("echo-rust"),
                   host.defaultActorOptions().withIsolation(isolation).withScale(cores));
           echo.callOnce(client);
-          load.run(
-              NAME,
-              "warm-up",
-              echo.subject(),
-              echo.invocation(),
-              RpcSuite.warmUp(settings),
-              m -> true);
+          WarmUp.untilCompiled(
+              () ->
+                  load.run(
+                      NAME,
+                      "warm-up",
+                      echo.subject(),
+                      echo.invocation(),
+                      RpcSuite.warmUp(settings),
+                      m -> true));
           Result line =
               load.run(
                   NAME,

@@ -48,7 +48,10 @@ final class RpcSuite implements Suite {
       byte[] reply = echo.callOnce(client);
       RequestLoad load = new RequestLoad(client, settings.inFlight());
       Result raw = raw(hostConnection, load, settings, echo.invocation(), reply);
-      load.run(NAME, "warm-up", echo.subject(), echo.invocation(), warmUp(settings), m -> true);
+      WarmUp.untilCompiled(
+          () ->
+              load.run(
+                  NAME, "warm-up", echo.subject(), echo.invocation(), warmUp(settings), m -> true));
       Result viaHost =
           load.run(
               NAME,
@@ -78,7 +81,8 @@ final class RpcSuite implements Suite {
     responder.subscribe("bench.raw", "bench.raw");
     responderConnection.flush(Duration.ofSeconds(5));
     try {
-      load.run(NAME, "warm-up", "bench.raw", invocation, warmUp(settings), m -> true);
+      WarmUp.untilCompiled(
+          () -> load.run(NAME, "warm-up", "bench.raw", invocation, warmUp(settings), m -> true));
       return load.run(
           NAME, "raw jnats request/reply", "bench.raw", invocation, settings.requests(), m -> true);
     } finally {

@@ -1,5 +1,6 @@
 package dev.trellis.host.actor;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
@@ -53,6 +54,7 @@ final class ActorInstance {
               .withImportValues(HostImports.forInstance(state, handler, actorKey, limits))
               .withMachineFactory(module.machineFactory())
               .withMemoryLimits(new MemoryLimits(declared.initialPages(), max))
+              .withMemoryFactory(ByteArrayMemory::new)
               .withStart(false)
               .build();
       runInitialiser(instance, module, "_initialize");

@@ -252,7 +252,7 @@ public final class NatsServer implements AutoCloseable {
               : settings.monitorPort;
       List<String> command = command(binary, configFile);
       process = ServerProcess.launch(command, runDir, output, outputListener, environment);
-      ServerProcess.Readiness readiness = awaitReady();
+      ServerProcess.Readiness readiness = awaitReady(configFile != null);
       if (readiness == ServerProcess.Readiness.READY) {
         return;
       }
@@ -280,9 +280,9 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  private ServerProcess.Readiness awaitReady() {
+  private ServerProcess.Readiness awaitReady(boolean mayLogToFile) {
     try {
-      return process.awaitReady(clientHost(), port, settings.startTimeout);
+      return process.awaitReady(clientHost(), port, settings.startTimeout, mayLogToFile);
     } catch (InterruptedException e) {
       process.stop(settings.stopTimeout);
       Thread.currentThread().interrupt();

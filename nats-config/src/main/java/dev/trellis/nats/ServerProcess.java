@@ -98,11 +98,13 @@ final class ServerProcess {
 
   /**
    * Waits until the server prints "Server is ready", until it exits, or until {@code timeout}
-   * passes. A server that prints nothing at all (its config sends the log to a file) is ready once
-   * it accepts a TCP connection on {@code host:port}; a server that prints is judged by its output
-   * alone, because another process may hold the port it failed to bind.
+   * passes. With {@code mayLogToFile} (a config file was given, which may send the log to a file),
+   * a server that has printed nothing yet is also ready once it accepts a TCP connection on {@code
+   * host:port}. Otherwise the output alone decides: another process may hold the port the server
+   * failed to bind, and a slow machine may not have shown the server's complaint yet.
    */
-  Readiness awaitReady(String host, int port, Duration timeout) throws InterruptedException {
+  Readiness awaitReady(String host, int port, Duration timeout, boolean mayLogToFile)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (ready.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -112,7 +114,7 @@ final class ServerProcess {
         reader.join(TimeUnit.SECONDS.toMillis(1));
         return ready.getCount() == 0 ? Readiness.READY : Readiness.EXITED;
       }
-      if (!printed && accepts(host, port)) {
+      if (mayLogToFile && !printed && accepts(host, port)) {
         return Readiness.READY;
       }
       if (System.nanoTime() - deadline > 0) {

@@ -121,6 +121,19 @@ class NatsServerIT {
   }
 
   @Test
+  void aConfigThatLogsToAFileIsReadyOnceItAcceptsConnections(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("nats.log");
+    Path config = Files.writeString(dir.resolve("quiet.conf"), "log_file: \"" + log + "\"\n");
+
+    try (NatsServer server = NatsServer.builder().withConfigFile(config).build().start();
+        Connection connection = server.connectionConfig().connect()) {
+      assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+      assertThat(server.output()).noneMatch(line -> line.contains("Server is ready"));
+      assertThat(Files.readString(log)).contains("Server is ready");
+    }
+  }
+
+  @Test
   void aBrokenConfigFileFailsWithTheServersOwnMessage(@TempDir Path dir) throws IOException {
     Path config =
         Files.writeString(dir.resolve("broken.conf"), "jetstream {\n  max_file_store: \n");

@@ -3,6 +3,8 @@ package dev.trellis.interfaces.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.interfaces.wire.LinkDefinitionCodec;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +31,10 @@ public final class CommandCodec {
 
   /** {@code {"accepted":…,"error":…}}. */
   public static byte[] encode(CtlOperationAck ack) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("accepted", ack.accepted());
     n.put("error", ack.error());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -41,7 +43,7 @@ public final class CommandCodec {
    * @throws DecodeException when {@code json} is not an ack
    */
   public static CtlOperationAck decodeAck(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("CtlOperationAck"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("CtlOperationAck"));
     Boolean accepted = f.bool("accepted");
     if (accepted == null) {
       throw f.missing("accepted");
@@ -52,17 +54,17 @@ public final class CommandCodec {
   // ---- actors ---------------------------------------------------------------------------------
 
   public static byte[] encode(StartActorCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_ref", c.actorRef());
     n.put("count", c.count());
     n.put("host_id", c.hostId());
     putAnnotations(n, c.annotations());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code la}; {@code count} absent means 1. */
   public static StartActorCommand decodeStartActor(byte[] json) {
-    CtlFields f = parse(json, "StartActorCommand", CtlErrors.INVALID_LAUNCH_ACTOR);
+    JsonFields f = parse(json, "StartActorCommand", CtlErrors.INVALID_LAUNCH_ACTOR);
     Integer count = f.integer("count", 0, Counts.MAX);
     return new StartActorCommand(
         f.requireString("actor_ref"),
@@ -72,17 +74,17 @@ public final class CommandCodec {
   }
 
   public static byte[] encode(StopActorCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_ref", c.actorRef());
     n.put("count", c.count());
     n.put("host_id", c.hostId());
     putAnnotations(n, c.annotations());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code sa}; {@code actor_ref} and {@code count} are required. */
   public static StopActorCommand decodeStopActor(byte[] json) {
-    CtlFields f = parse(json, "StopActorCommand", CtlErrors.INVALID_STOP_ACTOR);
+    JsonFields f = parse(json, "StopActorCommand", CtlErrors.INVALID_STOP_ACTOR);
     String actorRef = f.requireString("actor_ref");
     return new StopActorCommand(
         actorRef,
@@ -92,18 +94,18 @@ public final class CommandCodec {
   }
 
   public static byte[] encode(ScaleActorCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_id", c.actorId());
     n.put("actor_ref", c.actorRef());
     n.put("count", c.count());
     n.put("host_id", c.hostId());
     putAnnotations(n, c.annotations());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code scale}; {@code actor_id}, {@code actor_ref} and {@code count} are required. */
   public static ScaleActorCommand decodeScaleActor(byte[] json) {
-    CtlFields f = parse(json, "ScaleActorCommand", CtlErrors.INVALID_SCALE_ACTOR);
+    JsonFields f = parse(json, "ScaleActorCommand", CtlErrors.INVALID_SCALE_ACTOR);
     String actorId = f.requireString("actor_id");
     String actorRef = f.requireString("actor_ref");
     return new ScaleActorCommand(
@@ -115,17 +117,17 @@ public final class CommandCodec {
   }
 
   public static byte[] encode(UpdateActorCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_id", c.actorId());
     n.put("host_id", c.hostId());
     n.put("new_actor_ref", c.newActorRef());
     putAnnotations(n, c.annotations());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code upd}; only {@code new_actor_ref} is required. */
   public static UpdateActorCommand decodeUpdateActor(byte[] json) {
-    CtlFields f = parse(json, "UpdateActorCommand", CtlErrors.INVALID_UPDATE_ACTOR);
+    JsonFields f = parse(json, "UpdateActorCommand", CtlErrors.INVALID_UPDATE_ACTOR);
     String newRef = f.requireString("new_actor_ref");
     return new UpdateActorCommand(
         f.string("actor_id"), f.string("host_id"), newRef, f.stringMap("annotations"));
@@ -134,7 +136,7 @@ public final class CommandCodec {
   // ---- providers ------------------------------------------------------------------------------
 
   public static byte[] encode(StartProviderCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("provider_ref", c.providerRef());
     n.put("link_name", c.linkName());
     n.put("host_id", c.hostId());
@@ -142,7 +144,7 @@ public final class CommandCodec {
     if (!c.configuration().isEmpty()) {
       n.put("configuration", c.configuration());
     }
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class CommandCodec {
    * compact JSON text.
    */
   public static StartProviderCommand decodeStartProvider(byte[] json) {
-    CtlFields f = parse(json, "StartProviderCommand", CtlErrors.INVALID_START_PROVIDER);
+    JsonFields f = parse(json, "StartProviderCommand", CtlErrors.INVALID_START_PROVIDER);
     String ref = f.requireString("provider_ref");
     String linkName = f.requireString("link_name");
     JsonNode config = f.get("configuration");
@@ -161,7 +163,7 @@ public final class CommandCodec {
     } else if (config.isTextual()) {
       configuration = config.textValue();
     } else if (config.isContainerNode()) {
-      configuration = new String(CtlJson.bytes(config), StandardCharsets.UTF_8);
+      configuration = new String(JsonText.bytes(config), StandardCharsets.UTF_8);
     } else {
       throw f.mismatch("configuration", "a string", config);
     }
@@ -170,13 +172,13 @@ public final class CommandCodec {
   }
 
   public static byte[] encode(StopProviderCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("provider_ref", c.providerRef());
     n.put("link_name", c.linkName());
     n.put("contract_id", c.contractId());
     n.put("host_id", c.hostId());
     putAnnotations(n, c.annotations());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -184,7 +186,7 @@ public final class CommandCodec {
    * provider_ref} must be 56 characters long (a public key, OTP 0.60+).
    */
   public static StopProviderCommand decodeStopProvider(byte[] json) {
-    CtlFields f = parse(json, "StopProviderCommand", CtlErrors.INVALID_STOP_PROVIDER);
+    JsonFields f = parse(json, "StopProviderCommand", CtlErrors.INVALID_STOP_PROVIDER);
     String ref = f.requireString("provider_ref");
     String linkName = f.requireString("link_name");
     if (ref.codePointCount(0, ref.length()) != PUBLIC_KEY_LENGTH) {
@@ -201,20 +203,20 @@ public final class CommandCodec {
   // ---- host -----------------------------------------------------------------------------------
 
   public static byte[] encode(StopHostCommand c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("host_id", c.hostId());
     if (c.timeoutMillis() != null) {
       n.put("timeout", c.timeoutMillis());
     }
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code stop}; every field is optional, the body must be a JSON object. */
   public static StopHostCommand decodeStopHost(byte[] json) {
-    CtlFields f =
-        CtlJson.parseObject(
+    JsonFields f =
+        JsonText.parseObject(
             json,
-            CtlFields.Errors.commandNamingProblem(
+            CtlFailures.commandNamingProblem(
                 "StopHostCommand", CtlErrors.INVALID_STOP_HOST_PREFIX));
     return new StopHostCommand(f.string("host_id"), f.unsignedLong("timeout"));
   }
@@ -232,7 +234,7 @@ public final class CommandCodec {
    * is derived).
    */
   public static LinkDefinition decodeLinkPut(byte[] json) {
-    CtlFields f = parse(json, "LinkDefinition", CtlErrors.INVALID_LINK_PUT);
+    JsonFields f = parse(json, "LinkDefinition", CtlErrors.INVALID_LINK_PUT);
     String actorId = f.requireString("actor_id");
     String contractId = f.requireString("contract_id");
     String linkName = f.requireString("link_name");
@@ -242,16 +244,16 @@ public final class CommandCodec {
   }
 
   public static byte[] encode(LinkDeleteRequest r) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_id", r.actorId());
     n.put("contract_id", r.contractId());
     n.put("link_name", r.linkName());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /** Decodes {@code linkdefs.del}; all three fields are required. */
   public static LinkDeleteRequest decodeLinkDelete(byte[] json) {
-    CtlFields f = parse(json, "LinkDeleteRequest", CtlErrors.INVALID_LINK_DELETE);
+    JsonFields f = parse(json, "LinkDeleteRequest", CtlErrors.INVALID_LINK_DELETE);
     String actorId = f.requireString("actor_id");
     String contractId = f.requireString("contract_id");
     return new LinkDeleteRequest(actorId, contractId, f.requireString("link_name"));
@@ -259,13 +261,13 @@ public final class CommandCodec {
 
   // ---- shared ---------------------------------------------------------------------------------
 
-  static CtlFields parse(byte[] json, String type, String ackError) {
-    return CtlJson.parseObject(json, CtlFields.Errors.command(type, ackError));
+  static JsonFields parse(byte[] json, String type, String ackError) {
+    return JsonText.parseObject(json, CtlFailures.command(type, ackError));
   }
 
   static void putAnnotations(ObjectNode n, Map<String, String> annotations) {
     if (!annotations.isEmpty()) {
-      CtlJson.putMap(n, "annotations", annotations);
+      JsonText.putMap(n, "annotations", annotations);
     }
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +23,10 @@ public final class HostCodec {
   private HostCodec() {}
 
   public static byte[] encode(Host h) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("id", h.id());
     n.put("issuer", h.issuer());
-    CtlJson.putMap(n, "labels", h.labels());
+    JsonText.putMap(n, "labels", h.labels());
     n.put("friendly_name", h.friendlyName());
     n.put("uptime_seconds", h.uptimeSeconds());
     n.put("uptime_human", h.uptimeHuman());
@@ -35,7 +37,7 @@ public final class HostCodec {
     n.put("rpc_host", h.rpcHost());
     n.put("prov_rpc_host", h.provRpcHost());
     n.put("lattice_prefix", h.latticePrefix());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -44,7 +46,7 @@ public final class HostCodec {
    * @throws DecodeException when {@code json} is not a Host object
    */
   public static Host decodeHost(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("Host"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("Host"));
     Long uptime = f.unsignedLong("uptime_seconds");
     String issuers = f.joinedStrings("cluster_issuers");
     return new Host(
@@ -64,11 +66,11 @@ public final class HostCodec {
   }
 
   public static byte[] encode(HostInventory inv) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("host_id", inv.hostId());
     n.put("issuer", inv.issuer());
     n.put("friendly_name", inv.friendlyName());
-    CtlJson.putMap(n, "labels", inv.labels());
+    JsonText.putMap(n, "labels", inv.labels());
     ArrayNode actors = n.putArray("actors");
     for (ActorDescription a : inv.actors()) {
       ObjectNode an = actors.addObject();
@@ -78,7 +80,7 @@ public final class HostCodec {
       ArrayNode instances = an.putArray("instances");
       for (ActorInstance i : a.instances()) {
         ObjectNode in = instances.addObject();
-        CtlJson.putMap(in, "annotations", i.annotations());
+        JsonText.putMap(in, "annotations", i.annotations());
         in.put("instance_id", i.instanceId());
         in.put("revision", i.revision());
       }
@@ -92,10 +94,10 @@ public final class HostCodec {
       pn.put("link_name", p.linkName());
       pn.put("name", p.name());
       pn.put("instance_id", p.instanceId());
-      CtlJson.putMap(pn, "annotations", p.annotations());
+      JsonText.putMap(pn, "annotations", p.annotations());
       pn.put("revision", p.revision());
     }
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -104,7 +106,7 @@ public final class HostCodec {
    * @throws DecodeException when {@code json} is not a HostInventory object
    */
   public static HostInventory decodeInventory(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("HostInventory"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("HostInventory"));
     List<ActorDescription> actors = new ArrayList<>();
     JsonNode actorNodes = f.array("actors");
     if (actorNodes != null) {
@@ -128,12 +130,12 @@ public final class HostCodec {
         providers);
   }
 
-  private static ActorDescription actor(CtlFields f) {
+  private static ActorDescription actor(JsonFields f) {
     List<ActorInstance> instances = new ArrayList<>();
     JsonNode nodes = f.array("instances");
     if (nodes != null) {
       for (int i = 0; i < nodes.size(); i++) {
-        CtlFields in = f.element("instances", i, nodes.get(i));
+        JsonFields in = f.element("instances", i, nodes.get(i));
         instances.add(
             new ActorInstance(
                 in.stringMap("annotations"), in.requireString("instance_id"), revision(in)));
@@ -143,7 +145,7 @@ public final class HostCodec {
         f.requireString("id"), f.string("image_ref"), f.string("name"), instances);
   }
 
-  private static ProviderDescription provider(CtlFields f) {
+  private static ProviderDescription provider(JsonFields f) {
     return new ProviderDescription(
         f.requireString("id"),
         f.string("image_ref"),
@@ -155,7 +157,7 @@ public final class HostCodec {
         revision(f));
   }
 
-  private static int revision(CtlFields f) {
+  private static int revision(JsonFields f) {
     Integer revision = f.integer("revision", Integer.MIN_VALUE, Integer.MAX_VALUE);
     return revision == null ? 0 : revision;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
 import dev.trellis.interfaces.Secret;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -45,7 +47,7 @@ public final class HostConfigFileCodec {
 
   /** Pretty-printed UTF-8 JSON of {@code config}, seeds included. */
   public static byte[] encode(HostConfigFile c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("lattice_prefix", c.latticePrefix());
     putEndpoint(n, "ctl_", c.ctl());
     n.put("ctl_topic_prefix", c.ctlTopicPrefix());
@@ -66,7 +68,7 @@ public final class HostConfigFileCodec {
     n.put("policy_topic", c.policyTopic());
     n.put("policy_changes_topic", c.policyChangesTopic());
     n.put("policy_timeout", c.policyTimeoutMs());
-    return (CtlJson.pretty(n) + "\n").getBytes(StandardCharsets.UTF_8);
+    return (JsonText.pretty(n) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class HostConfigFileCodec {
    * @throws DecodeException when it is not a host configuration object
    */
   public static HostConfigFile decode(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data(TYPE));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data(TYPE));
     HostConfigFile d = HostConfigFile.defaults();
     return HostConfigFile.builder()
         .withLatticePrefix(f.string("lattice_prefix", d.latticePrefix()))
@@ -162,7 +164,7 @@ public final class HostConfigFileCodec {
     n.put(prefix + "tls", e.tls());
   }
 
-  private static NatsEndpoint endpoint(CtlFields f, String prefix) {
+  private static NatsEndpoint endpoint(JsonFields f, String prefix) {
     NatsEndpoint d = NatsEndpoint.DEFAULT;
     Integer port = f.integer(prefix + "port", 1, 65_535);
     Boolean tls = f.boolOrNumber(prefix + "tls");
@@ -174,17 +176,17 @@ public final class HostConfigFileCodec {
         tls != null && tls);
   }
 
-  private static long longOr(CtlFields f, String field, long fallback) {
+  private static long longOr(JsonFields f, String field, long fallback) {
     Long value = f.unsignedLong(field);
     return value == null ? fallback : value;
   }
 
-  private static boolean boolOr(CtlFields f, String field) {
+  private static boolean boolOr(JsonFields f, String field) {
     Boolean value = f.boolOrNumber(field);
     return value != null && value;
   }
 
-  private static List<String> list(CtlFields f, String field) {
+  private static List<String> list(JsonFields f, String field) {
     if (f.get(field) != null && f.get(field).isTextual()) {
       return HostCodec.splitCommas(f.string(field));
     }

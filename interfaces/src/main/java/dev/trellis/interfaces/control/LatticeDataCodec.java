@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.interfaces.wire.LinkDefinitionCodec;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ public final class LatticeDataCodec {
   private LatticeDataCodec() {}
 
   public static byte[] encode(ClaimsRecord c) {
-    return CtlJson.bytes(claimsNode(c));
+    return JsonText.bytes(claimsNode(c));
   }
 
   /**
@@ -31,30 +33,30 @@ public final class LatticeDataCodec {
    * @throws DecodeException when {@code json} is not a claims record
    */
   public static ClaimsRecord decodeClaims(byte[] json) {
-    return claims(CtlJson.parseObject(json, CtlFields.Errors.data("ClaimsRecord")));
+    return claims(JsonText.parseObject(json, CtlFailures.data("ClaimsRecord")));
   }
 
   public static byte[] encode(RefMap r) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("oci_url", r.ociUrl());
     n.put("public_key", r.publicKey());
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   public static RefMap decodeRefMap(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("RefMap"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("RefMap"));
     return new RefMap(f.requireString("oci_url"), f.requireString("public_key"));
   }
 
   public static byte[] encode(GetClaimsReply reply) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     ArrayNode items = n.putArray("claims");
     reply.claims().forEach(c -> items.add(claimsNode(c)));
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   public static GetClaimsReply decodeClaimsReply(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("GetClaimsReply"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("GetClaimsReply"));
     JsonNode items = f.requireArray("claims");
     List<ClaimsRecord> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
@@ -64,18 +66,18 @@ public final class LatticeDataCodec {
   }
 
   public static byte[] encode(GetLinksReply reply) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     ArrayNode items = n.putArray("links");
     reply.links().forEach(l -> items.add(LinkDefinitionCodec.toJson(l)));
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   public static GetLinksReply decodeLinksReply(byte[] json) {
-    CtlFields f = CtlJson.parseObject(json, CtlFields.Errors.data("GetLinksReply"));
+    JsonFields f = JsonText.parseObject(json, CtlFailures.data("GetLinksReply"));
     JsonNode items = f.requireArray("links");
     List<LinkDefinition> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      CtlFields item = f.element("links", i, items.get(i));
+      JsonFields item = f.element("links", i, items.get(i));
       out.add(
           new LinkDefinition(
               item.requireString("actor_id"),
@@ -88,7 +90,7 @@ public final class LatticeDataCodec {
   }
 
   private static ObjectNode claimsNode(ClaimsRecord c) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     n.put("call_alias", c.callAlias());
     n.put("caps", c.caps());
     n.put("contract_id", c.contractId());
@@ -104,14 +106,14 @@ public final class LatticeDataCodec {
     return n;
   }
 
-  private static ClaimsRecord claims(CtlFields f) {
+  private static ClaimsRecord claims(JsonFields f) {
     JsonNode schema = f.get("config_schema");
     String configSchema = null;
     if (schema != null) {
       configSchema =
           schema.isTextual()
               ? schema.textValue()
-              : new String(CtlJson.bytes(schema), StandardCharsets.UTF_8);
+              : new String(JsonText.bytes(schema), StandardCharsets.UTF_8);
     }
     return new ClaimsRecord(
         f.requireString("sub"),

@@ -3,6 +3,8 @@ package dev.trellis.interfaces.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.Secret;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,7 @@ public final class RegistryCredentialCodec {
 
   /** The map as JSON; absent username, password and token are left out. */
   public static byte[] encode(RegistryCredentialMap map) {
-    ObjectNode n = CtlJson.object();
+    ObjectNode n = JsonText.object();
     for (Map.Entry<String, RegistryCredential> e : new TreeMap<>(map.credentials()).entrySet()) {
       RegistryCredential c = e.getValue();
       ObjectNode entry = n.putObject(e.getKey());
@@ -33,7 +35,7 @@ public final class RegistryCredentialCodec {
       putSecret(entry, "password", c.password());
       putSecret(entry, "token", c.token());
     }
-    return CtlJson.bytes(n);
+    return JsonText.bytes(n);
   }
 
   /**
@@ -42,15 +44,15 @@ public final class RegistryCredentialCodec {
    * @throws InvalidCommandException when it is not a credential map
    */
   public static RegistryCredentialMap decode(byte[] json) {
-    CtlFields.Errors errors = CtlFields.Errors.command(TYPE, CtlErrors.INVALID_REGISTRIES_PUT);
-    CtlFields top = CtlJson.parseObject(json, errors);
+    CtlFailures errors = CtlFailures.command(TYPE, CtlErrors.INVALID_REGISTRIES_PUT);
+    JsonFields top = JsonText.parseObject(json, errors);
     JsonNode root = top.root();
     Map<String, RegistryCredential> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       if (e.getValue().isNull()) {
         continue;
       }
-      CtlFields f = top.object(e.getKey());
+      JsonFields f = top.object(e.getKey());
       String typeName = f.string("registryType");
       if (typeName == null) {
         continue;

@@ -1,18 +1,19 @@
 package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.interfaces.json.JsonText;
 
 /** The {@code data} of the actor events: exactly OTP 0.63's fields. */
 final class ActorEventData {
   private ActorEventData() {}
 
   static ObjectNode write(ActorStarted e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("image_ref", e.imageRef());
     n.put("api_version", e.apiVersion());
     n.put("instance_id", e.instanceId());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     n.set("claims", claims(e.claims()));
     return n;
   }
@@ -28,10 +29,10 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorsStarted e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("image_ref", e.imageRef());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     n.put("host_id", e.hostId());
     n.set("claims", claims(e.claims()));
     n.put("count", e.count());
@@ -49,7 +50,7 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorStartFailed e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("actor_ref", e.actorRef());
     n.put("error", e.error());
     return n;
@@ -60,10 +61,10 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorsStartFailed e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("image_ref", e.imageRef());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     n.put("host_id", e.hostId());
     n.put("error", e.error());
     return n;
@@ -79,10 +80,10 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorStopped e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("instance_id", e.instanceId());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     return n;
   }
 
@@ -92,12 +93,12 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorsStopped e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("host_id", e.hostId());
     n.put("public_key", e.publicKey());
     n.put("count", e.count());
     n.put("remaining", e.remaining());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     return n;
   }
 
@@ -111,7 +112,7 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorUpdated e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("revision", e.revision());
     n.put("instance_id", e.instanceId());
@@ -124,7 +125,7 @@ final class ActorEventData {
   }
 
   static ObjectNode write(ActorUpdateFailed e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("revision", e.revision());
     n.put("instance_id", e.instanceId());
@@ -141,11 +142,11 @@ final class ActorEventData {
   }
 
   private static ObjectNode claims(ActorEventClaims c) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("call_alias", c.callAlias());
-    EventJson.putList(n, "caps", c.caps());
+    JsonText.putList(n, "caps", c.caps());
     n.put("issuer", c.issuer());
-    EventJson.putList(n, "tags", c.tags());
+    JsonText.putList(n, "tags", c.tags());
     n.put("name", c.name());
     n.put("version", c.version());
     n.put("revision", c.revision());

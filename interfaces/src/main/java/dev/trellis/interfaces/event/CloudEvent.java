@@ -1,6 +1,7 @@
 package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trellis.interfaces.json.JsonText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record CloudEvent(String id, String type, String source, Instant time, Js
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(source, "source");
     time = time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
-    data = data == null ? EventJson.object() : data.deepCopy();
+    data = data == null ? JsonText.object() : data.deepCopy();
   }
 
   /** The event type without {@link #TYPE_PREFIX}, e.g. {@code actor_started}. */

@@ -3,6 +3,8 @@ package dev.trellis.interfaces.event;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +86,7 @@ public final class EventCodec {
   /** The structured-JSON bytes of {@code event}. */
   public static byte[] encode(CloudEvent event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = EventJson.generator(out)) {
+    try (JsonGenerator json = JsonText.generator(out)) {
       json.writeStartObject();
       json.writeStringField("specversion", CloudEvent.SPEC_VERSION);
       json.writeStringField("id", event.id());
@@ -122,7 +124,9 @@ public final class EventCodec {
    * @throws DecodeException when {@code json} is not a CloudEvents 1.0 JSON object
    */
   public static CloudEvent decode(byte[] json) {
-    EventFields f = EventFields.of(ENVELOPE, EventJson.parseObject(json, ENVELOPE));
+    EventFields f =
+        EventFields.of(
+            ENVELOPE, JsonText.parseObject(json, JsonFields.Failures.of(ENVELOPE)).root());
     String specVersion = f.requireText("specversion");
     if (!specVersion.startsWith("1.")) {
       throw new DecodeException(ENVELOPE, "field 'specversion' must be 1.x");

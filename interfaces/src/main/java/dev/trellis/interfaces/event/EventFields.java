@@ -2,10 +2,10 @@ package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +29,8 @@ final class EventFields {
   static EventFields of(String type, JsonNode node) {
     if (node == null || !node.isObject()) {
       throw new DecodeException(
-          type, "expected a JSON object, found " + (node == null ? "nothing" : kind(node)));
+          type,
+          "expected a JSON object, found " + (node == null ? "nothing" : JsonText.kind(node)));
     }
     return new EventFields(type, "", node);
   }
@@ -139,7 +140,7 @@ final class EventFields {
   JsonNode array(String field) {
     JsonNode node = get(field);
     if (node == null) {
-      return EventJson.emptyArray();
+      return JsonText.object().arrayNode();
     }
     if (!node.isArray()) {
       throw mismatch(field, "an array", node);
@@ -151,7 +152,7 @@ final class EventFields {
   EventFields object(String field) {
     JsonNode node = get(field);
     if (node == null) {
-      return new EventFields(type, prefix + field + ".", EventJson.emptyObject());
+      return new EventFields(type, prefix + field + ".", JsonText.object());
     }
     if (!node.isObject()) {
       throw mismatch(field, "an object", node);
@@ -163,7 +164,7 @@ final class EventFields {
     String path = prefix + field + "[" + index + "]";
     if (!item.isObject()) {
       throw new DecodeException(
-          type, "field '" + path + "' must be an object, found " + kind(item));
+          type, "field '" + path + "' must be an object, found " + JsonText.kind(item));
     }
     return new EventFields(type, path + ".", item);
   }
@@ -174,14 +175,7 @@ final class EventFields {
 
   DecodeException mismatch(String field, String expected, JsonNode found) {
     return new DecodeException(
-        type, "field '" + prefix + field + "' must be " + expected + ", found " + kind(found));
-  }
-
-  static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case MISSING -> "nothing";
-      case POJO, BINARY -> "a value";
-      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-    };
+        type,
+        "field '" + prefix + field + "' must be " + expected + ", found " + JsonText.kind(found));
   }
 }

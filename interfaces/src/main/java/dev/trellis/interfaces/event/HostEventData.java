@@ -3,6 +3,7 @@ package dev.trellis.interfaces.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.interfaces.json.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ final class HostEventData {
   private HostEventData() {}
 
   static ObjectNode write(HostStarted e) {
-    ObjectNode n = EventJson.object();
-    EventJson.putMap(n, "labels", e.labels());
+    ObjectNode n = JsonText.object();
+    JsonText.putMap(n, "labels", e.labels());
     n.put("friendly_name", e.friendlyName());
     n.put("uptime_seconds", e.uptimeSeconds());
     n.put("version", e.version());
@@ -31,8 +32,8 @@ final class HostEventData {
   }
 
   static ObjectNode write(HostStopped e) {
-    ObjectNode n = EventJson.object();
-    EventJson.putMap(n, "labels", e.labels());
+    ObjectNode n = JsonText.object();
+    JsonText.putMap(n, "labels", e.labels());
     return n;
   }
 
@@ -41,7 +42,7 @@ final class HostEventData {
   }
 
   static ObjectNode write(HostHeartbeat e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     ObjectNode actors = n.putObject("actors");
     new TreeMap<>(e.actors()).forEach(actors::put);
     ArrayNode providers = n.putArray("providers");
@@ -51,7 +52,7 @@ final class HostEventData {
       pn.put("link_name", p.linkName());
       pn.put("contract_id", p.contractId());
     }
-    EventJson.putMap(n, "labels", e.labels());
+    JsonText.putMap(n, "labels", e.labels());
     n.put("friendly_name", e.friendlyName());
     n.put("version", e.version());
     n.put("uptime_seconds", e.uptimeSeconds());

@@ -1,6 +1,7 @@
 package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.interfaces.json.JsonText;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.interfaces.wire.LinkDefinitionCodec;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
@@ -24,7 +25,7 @@ final class LinkEventData {
   }
 
   static ObjectNode write(RefmapSet e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("oci_url", e.ociUrl());
     n.put("public_key", e.publicKey());
     return n;
@@ -36,7 +37,7 @@ final class LinkEventData {
 
   static ObjectNode invocation(
       WasmCloudEntity source, WasmCloudEntity dest, String operation, long bytes) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.set("source", entity(source));
     n.set("dest", entity(dest));
     n.put("operation", operation);
@@ -50,7 +51,7 @@ final class LinkEventData {
   }
 
   private static ObjectNode entity(WasmCloudEntity e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("contract_id", e.contractId());
     n.put("link_name", e.linkName());

@@ -1,23 +1,24 @@
 package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.interfaces.json.JsonText;
 
 /** The {@code data} of the provider and health events: exactly OTP 0.63's fields. */
 final class ProviderEventData {
   private ProviderEventData() {}
 
   static ObjectNode write(ProviderStarted e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("image_ref", e.imageRef());
     n.put("link_name", e.linkName());
     n.put("contract_id", e.contractId());
     n.put("instance_id", e.instanceId());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     ProviderEventClaims c = e.claims();
     ObjectNode claims = n.putObject("claims");
     claims.put("issuer", c.issuer());
-    EventJson.putList(claims, "tags", c.tags());
+    JsonText.putList(claims, "tags", c.tags());
     claims.put("name", c.name());
     claims.put("version", c.version());
     claims.put("not_before_human", c.notBeforeHuman());
@@ -44,7 +45,7 @@ final class ProviderEventData {
   }
 
   static ObjectNode write(ProviderStartFailed e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("provider_ref", e.providerRef());
     n.put("link_name", e.linkName());
     n.put("error", e.error());
@@ -56,12 +57,12 @@ final class ProviderEventData {
   }
 
   static ObjectNode write(ProviderStopped e) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", e.publicKey());
     n.put("link_name", e.linkName());
     n.put("contract_id", e.contractId());
     n.put("instance_id", e.instanceId());
-    EventJson.putMap(n, "annotations", e.annotations());
+    JsonText.putMap(n, "annotations", e.annotations());
     n.put("reason", e.reason());
     return n;
   }
@@ -78,7 +79,7 @@ final class ProviderEventData {
 
   /** The three health events share one shape. */
   static ObjectNode health(String publicKey, String contractId, String linkName) {
-    ObjectNode n = EventJson.object();
+    ObjectNode n = JsonText.object();
     n.put("public_key", publicKey);
     n.put("contract_id", contractId);
     n.put("link_name", linkName);

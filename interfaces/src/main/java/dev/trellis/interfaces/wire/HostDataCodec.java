@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
 import dev.trellis.interfaces.Secret;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +36,7 @@ public final class HostDataCodec {
 
   /** Compact JSON of {@code hostData}. */
   public static String toJson(HostData hostData) {
-    ObjectNode n = Json.object();
+    ObjectNode n = JsonText.object();
     n.put("host_id", hostData.hostId());
     n.put("lattice_rpc_prefix", hostData.latticeRpcPrefix());
     n.put("link_name", hostData.linkName());
@@ -56,7 +58,7 @@ public final class HostDataCodec {
     n.put("js_domain", hostData.jsDomain());
     n.put("structured_logging", hostData.structuredLogging());
     n.put("log_level", hostData.logLevel());
-    return Json.write(n);
+    return JsonText.text(n);
   }
 
   /**
@@ -65,8 +67,7 @@ public final class HostDataCodec {
    * @throws DecodeException if {@code json} is not a HostData object
    */
   public static HostData fromJson(String json) {
-    ObjectNode root = Json.parseObject(json, TYPE);
-    JsonFields f = new JsonFields(TYPE, "", root);
+    JsonFields f = JsonText.parseObject(json, JsonFields.Failures.of(TYPE));
     Map<String, String> env = f.stringMap("env_values");
     if (env == null) {
       throw f.missing("env_values");

@@ -3,6 +3,8 @@ package dev.trellis.interfaces.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
+import dev.trellis.interfaces.json.JsonFields;
+import dev.trellis.interfaces.json.JsonText;
 import dev.trellis.interfaces.msgpack.MsgpackReader;
 import dev.trellis.interfaces.msgpack.MsgpackWriter;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +87,7 @@ public final class LinkDefinitionCodec {
 
   /** The JSON object of {@code link}, with its derived {@code id} first. */
   public static ObjectNode toJson(LinkDefinition link) {
-    ObjectNode node = Json.object();
+    ObjectNode node = JsonText.object();
     node.put("id", link.id());
     node.put("actor_id", link.actorId());
     node.put("provider_id", link.providerId());
@@ -98,7 +100,7 @@ public final class LinkDefinitionCodec {
 
   /** Compact UTF-8 JSON of {@code link} (e.g. the value of its {@code LINKDEF_{id}} KV key). */
   public static byte[] encodeJson(LinkDefinition link) {
-    return Json.write(toJson(link)).getBytes(StandardCharsets.UTF_8);
+    return JsonText.text(toJson(link)).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -107,7 +109,9 @@ public final class LinkDefinitionCodec {
    * @throws DecodeException if {@code json} is not a JSON LinkDefinition
    */
   public static LinkDefinition decodeJson(byte[] json) {
-    return fromJson(Json.parseObject(new String(json, StandardCharsets.UTF_8), TYPE));
+    return fromJson(
+        JsonText.parseObject(new String(json, StandardCharsets.UTF_8), JsonFields.Failures.of(TYPE))
+            .root());
   }
 
   /** Reads a LinkDefinition from a parsed JSON object. */
@@ -121,9 +125,10 @@ public final class LinkDefinitionCodec {
           type,
           (prefix.isEmpty() ? "expected" : "field '" + prefix + "' must be")
               + " a JSON object, found "
-              + Json.kind(node));
+              + JsonText.kind(node));
     }
-    JsonFields f = new JsonFields(type, prefix.isEmpty() ? "" : prefix + ".", node);
+    JsonFields f =
+        new JsonFields(JsonFields.Failures.of(type), prefix.isEmpty() ? "" : prefix + ".", node);
     Map<String, String> values = f.stringMap("values");
     return new LinkDefinition(
         f.requireString("actor_id"),

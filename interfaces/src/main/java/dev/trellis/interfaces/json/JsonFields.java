@@ -1,4 +1,4 @@
-package dev.trellis.interfaces.control;
+package dev.trellis.interfaces.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trellis.interfaces.DecodeException;
@@ -10,66 +10,51 @@ import java.util.Map;
 /**
  * Typed, tolerant reads from one JSON object, following OTP's {@code has_values}: a field exists
  * only if it is present and not {@code null}; unknown keys are ignored; a wrong type is an error
- * naming the field (never its value).
+ * naming the field (never its value). The codecs of the wire records and of the control interface
+ * share it; how a failure is reported is theirs to choose ({@link Failures}).
  */
-final class CtlFields {
-  /**
-   * How failures are reported: a plain {@link DecodeException} for data shapes, an {@link
-   * InvalidCommandException} carrying OTP's ack text for control requests.
-   *
-   * @param type what is decoded, e.g. {@code StartActorCommand}
-   * @param ackError the failure ack text (or its start), or null for data shapes
-   * @param ackNamesProblem whether the problem is appended to {@code ackError}
-   */
-  record Errors(String type, String ackError, boolean ackNamesProblem) {
-    static Errors data(String type) {
-      return new Errors(type, null, false);
-    }
+public final class JsonFields {
+  /** Turns a problem ("field 'x' is missing") into the exception a decoder throws. */
+  @FunctionalInterface
+  public interface Failures {
+    DecodeException fail(String problem);
 
-    static Errors command(String type, String ackError) {
-      return new Errors(type, ackError, false);
-    }
-
-    /** As {@link #command}, the ack text being {@code ackPrefix} followed by the problem. */
-    static Errors commandNamingProblem(String type, String ackPrefix) {
-      return new Errors(type, ackPrefix, true);
-    }
-
-    DecodeException fail(String problem) {
-      if (ackError == null) {
-        return new DecodeException(type, problem);
-      }
-      return new InvalidCommandException(
-          type, problem, ackNamesProblem ? ackError + problem : ackError);
+    /** A plain {@link DecodeException} for {@code type}, e.g. {@code HostData}. */
+    static Failures of(String type) {
+      return problem -> new DecodeException(type, problem);
     }
   }
 
-  private final Errors errors;
+  private final Failures errors;
   private final String prefix;
   private final JsonNode object;
 
-  CtlFields(Errors errors, String prefix, JsonNode object) {
+  /**
+   * @param errors how failures are reported
+   * @param prefix prepended to field names in errors, e.g. {@code link_definitions[0].}
+   */
+  public JsonFields(Failures errors, String prefix, JsonNode object) {
     this.errors = errors;
     this.prefix = prefix;
     this.object = object;
   }
 
   /** The object read. */
-  JsonNode root() {
+  public JsonNode root() {
     return object;
   }
 
   /** The value of {@code field}, or null when absent or JSON null. */
-  JsonNode get(String field) {
+  public JsonNode get(String field) {
     JsonNode node = object.get(field);
     return node == null || node.isNull() ? null : node;
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     return get(field) != null;
   }
 
-  String string(String field) {
+  public String string(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -80,12 +65,12 @@ final class CtlFields {
     return node.textValue();
   }
 
-  String string(String field, String fallback) {
+  public String string(String field, String fallback) {
     String value = string(field);
     return value == null ? fallback : value;
   }
 
-  String requireString(String field) {
+  public String requireString(String field) {
     String value = string(field);
     if (value == null) {
       throw missing(field);
@@ -94,7 +79,7 @@ final class CtlFields {
   }
 
   /** A string, or a number written as its decimal text (lenient reads of other writers). */
-  String stringOrNumber(String field) {
+  public String stringOrNumber(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -109,7 +94,7 @@ final class CtlFields {
   }
 
   /** A comma-joined string, or an array of strings joined with commas. */
-  String joinedStrings(String field) {
+  public String joinedStrings(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -124,7 +109,7 @@ final class CtlFields {
   }
 
   /** An integer within {@code min..max}, or null when absent. */
-  Integer integer(String field, int min, int max) {
+  public Integer integer(String field, int min, int max) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -138,7 +123,7 @@ final class CtlFields {
     return node.intValue();
   }
 
-  int requireInteger(String field, int min, int max) {
+  public int requireInteger(String field, int min, int max) {
     Integer value = integer(field, min, max);
     if (value == null) {
       throw missing(field);
@@ -147,7 +132,7 @@ final class CtlFields {
   }
 
   /** A non-negative integer that fits a long, or null when absent. */
-  Long unsignedLong(String field) {
+  public Long unsignedLong(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -158,7 +143,7 @@ final class CtlFields {
     return node.longValue();
   }
 
-  Boolean bool(String field) {
+  public Boolean bool(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -170,7 +155,7 @@ final class CtlFields {
   }
 
   /** A boolean, or a number where 0 is false (OTP writes {@code prov_rpc_tls} as 0). */
-  Boolean boolOrNumber(String field) {
+  public Boolean boolOrNumber(String field) {
     JsonNode node = get(field);
     if (node != null && node.isNumber()) {
       return node.doubleValue() != 0;
@@ -179,7 +164,7 @@ final class CtlFields {
   }
 
   /** An object of string values (a Rust {@code HashMap<String, String>}). */
-  Map<String, String> stringMap(String field) {
+  public Map<String, String> stringMap(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -197,12 +182,12 @@ final class CtlFields {
     return out;
   }
 
-  Map<String, String> stringMapOrEmpty(String field) {
+  public Map<String, String> stringMapOrEmpty(String field) {
     Map<String, String> map = stringMap(field);
     return map == null ? Map.of() : map;
   }
 
-  List<String> stringList(String field) {
+  public List<String> stringList(String field) {
     JsonNode node = array(field);
     if (node == null) {
       return null;
@@ -217,7 +202,7 @@ final class CtlFields {
     return out;
   }
 
-  JsonNode array(String field) {
+  public JsonNode array(String field) {
     JsonNode node = get(field);
     if (node != null && !node.isArray()) {
       throw mismatch(field, "an array", node);
@@ -225,7 +210,7 @@ final class CtlFields {
     return node;
   }
 
-  JsonNode requireArray(String field) {
+  public JsonNode requireArray(String field) {
     JsonNode node = array(field);
     if (node == null) {
       throw missing(field);
@@ -234,16 +219,16 @@ final class CtlFields {
   }
 
   /** The fields of the object at {@code field}[{@code index}]. */
-  CtlFields element(String field, int index, JsonNode item) {
+  public JsonFields element(String field, int index, JsonNode item) {
     String path = prefix + field + "[" + index + "]";
     if (!item.isObject()) {
-      throw errors.fail("field '" + path + "' must be an object, found " + CtlJson.kind(item));
+      throw errors.fail("field '" + path + "' must be an object, found " + JsonText.kind(item));
     }
-    return new CtlFields(errors, path + ".", item);
+    return new JsonFields(errors, path + ".", item);
   }
 
   /** The fields of the object at {@code field}, or null when absent. */
-  CtlFields object(String field) {
+  public JsonFields object(String field) {
     JsonNode node = get(field);
     if (node == null) {
       return null;
@@ -251,19 +236,19 @@ final class CtlFields {
     if (!node.isObject()) {
       throw mismatch(field, "an object", node);
     }
-    return new CtlFields(errors, prefix + field + ".", node);
+    return new JsonFields(errors, prefix + field + ".", node);
   }
 
-  DecodeException missing(String field) {
+  public DecodeException missing(String field) {
     return errors.fail("field '" + prefix + field + "' is missing");
   }
 
-  DecodeException invalid(String field, String problem) {
+  public DecodeException invalid(String field, String problem) {
     return errors.fail("field '" + prefix + field + "' " + problem);
   }
 
-  DecodeException mismatch(String field, String expected, JsonNode found) {
+  public DecodeException mismatch(String field, String expected, JsonNode found) {
     return errors.fail(
-        "field '" + prefix + field + "' must be " + expected + ", found " + CtlJson.kind(found));
+        "field '" + prefix + field + "' must be " + expected + ", found " + JsonText.kind(found));
   }
 }

@@ -1,36 +1,67 @@
-package dev.trellis.interfaces.control;
+package dev.trellis.interfaces.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The shared JSON mapper of the control interface. Parse errors are reported by position only,
- * never with the parser's message, because that quotes the input (which may hold seeds or registry
- * passwords).
+ * The one JSON mapper of the wire records and the control interface. Parse errors are reported by
+ * position only, never with the parser's message or cause, because those quote the input (which may
+ * hold seeds or registry passwords).
  */
-final class CtlJson {
+public final class JsonText {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-  private CtlJson() {}
+  private JsonText() {}
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
+  /** Compact JSON text of {@code node}. */
+  public static String text(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses {@code text} into a JSON object.
+   *
+   * @param errors how to report a failure
+   */
+  public static JsonFields parseObject(String text, JsonFields.Failures errors) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      throw errors.fail("not valid JSON" + where(e.getLocation()));
+    }
+    if (node == null || !node.isObject()) {
+      throw errors.fail("expected a JSON object, found " + (node == null ? "nothing" : kind(node)));
+    }
+    return new JsonFields(errors, "", node);
+  }
+
   /** Compact UTF-8 JSON of {@code node}. */
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -39,7 +70,7 @@ final class CtlJson {
   }
 
   /** Pretty-printed JSON text of {@code node}, for files people read. */
-  static String pretty(JsonNode node) {
+  public static String pretty(JsonNode node) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -47,8 +78,19 @@ final class CtlJson {
     }
   }
 
+  /** A generator writing to {@code out} that can write trees. */
+  public static JsonGenerator generator(OutputStream out) throws IOException {
+    return MAPPER.createGenerator(out);
+  }
+
+  /** Puts {@code items} as a JSON array of strings under {@code field}. */
+  public static void putList(ObjectNode node, String field, List<String> items) {
+    ArrayNode out = node.putArray(field);
+    items.forEach(out::add);
+  }
+
   /** Puts {@code map} as a JSON object under {@code field}, keys sorted. */
-  static void putMap(ObjectNode node, String field, Map<String, String> map) {
+  public static void putMap(ObjectNode node, String field, Map<String, String> map) {
     ObjectNode out = node.putObject(field);
     new TreeMap<>(map).forEach(out::put);
   }
@@ -58,7 +100,7 @@ final class CtlJson {
    *
    * @param errors how to report a failure
    */
-  static CtlFields parseObject(byte[] json, CtlFields.Errors errors) {
+  public static JsonFields parseObject(byte[] json, JsonFields.Failures errors) {
     if (json == null || json.length == 0) {
       throw errors.fail("the payload is empty; expected a JSON object");
     }
@@ -73,11 +115,11 @@ final class CtlJson {
     if (node == null || !node.isObject()) {
       throw errors.fail("expected a JSON object, found " + (node == null ? "nothing" : kind(node)));
     }
-    return new CtlFields(errors, "", node);
+    return new JsonFields(errors, "", node);
   }
 
   /** The JSON type of {@code node} in lower case, for error messages. */
-  static String kind(JsonNode node) {
+  public static String kind(JsonNode node) {
     return switch (node.getNodeType()) {
       case MISSING -> "nothing";
       case POJO, BINARY -> "a value";

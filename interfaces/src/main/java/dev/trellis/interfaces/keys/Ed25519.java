@@ -8,7 +8,7 @@ import java.util.Locale;
  * Ed25519 (RFC 8032) on raw 32-byte keys, through the {@link Ed25519Engine} chosen once, when this
  * class is initialised: every invocation is signed once and verified at least once, so speed
  * matters. Measured on the build machine, libsodium verifies in ~50 µs and signs in ~20 µs,
- * BouncyCastle in ~80 µs and ~35 µs, the JDK's {@code EdDSA} provider in ~650 µs (see
+ * BouncyCastle in ~85 µs and ~35 µs, the JDK's {@code EdDSA} provider in ~640 µs (see
  * docs/adr/0005-ed25519-with-bouncycastle.md and docs/adr/0010-ed25519-through-libsodium.md).
  *
  * <p>{@value Ed25519Engine#PROPERTY} = {@code auto} (or unset) takes libsodium when it loads and

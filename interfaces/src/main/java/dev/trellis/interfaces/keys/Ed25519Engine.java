@@ -4,8 +4,9 @@ package dev.trellis.interfaces.keys;
  * An implementation of Ed25519 (RFC 8032): libsodium through JNA when the library can be loaded and
  * passes a self-test, BouncyCastle otherwise. The choice is made once, when the first key is used,
  * and can be forced with the {@value #PROPERTY} system property: {@code auto} (the default), {@code
- * libsodium} or {@code bouncycastle}. Both engines sign identically and agree on which signatures
- * are valid for every key Trellis produces (docs/adr/0010-ed25519-through-libsodium.md).
+ * libsodium} or {@code bouncycastle}. Both engines sign identically and agree on every signature an
+ * RFC 8032 signer makes; they differ only on crafted signatures with small-order components
+ * (docs/adr/0010-ed25519-through-libsodium.md).
  */
 public abstract sealed class Ed25519Engine permits BouncyCastleEngine, LibsodiumEngine {
   /**

@@ -11,13 +11,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Where the engines may disagree: the edge cases of the ed25519-speccheck vectors (Chalkias,
- * Garillot, Nikolaenko, "Taming the many EdDSAs", SSR 2020). A and R are classified as small order
- * (in the 8-torsion), mixed order (a torsion component plus a prime-order one) or prime order.
+ * Garillot, Nikolaenko, "Taming the many EdDSAs", SSR 2020), plus one made for this test. A and R
+ * are classified as small order (in the 8-torsion), mixed order (a torsion component plus a
+ * prime-order one) or prime order.
  *
  * <p>Both engines reject small-order and non-canonical keys, non-canonical R and S &gt;= L. They
- * differ only on keys with a torsion component, which no seed produces: libsodium verifies the
- * cofactorless equation and rejects small-order R, BouncyCastle verifies the cofactored one. This
- * pins each engine's answer so a library upgrade that changes one is noticed (see
+ * differ only when A or R has a torsion component: libsodium verifies the cofactorless equation and
+ * rejects small-order R, BouncyCastle verifies the cofactored one. No honest signer produces such a
+ * signature, but a key holder can craft one (the last case, under the A.1 key). This pins each
+ * engine's answer so a library upgrade that changes one is noticed (see
  * docs/adr/0010-ed25519-through-libsodium.md).
  */
 class Ed25519EdgeCaseTest {
@@ -155,7 +157,17 @@ class Ed25519EdgeCaseTest {
               "a9d55260f765261eb9b84e106f665e00b867287a761990d7135963ee0a7d59dc"
                   + "a5bb704786be79fc476f91d3f3f89b03984d8068dcf1bb7dfc6637b45450ac04",
               false,
-              false));
+              false),
+          // Made for this test: A from the A.1 seed 00..1f (prime order), R = [r]B + T with T a
+          // point of order 8, S = r + k·a, so only the cofactored equation holds.
+          new Case(
+              "prime-order A (the A.1 key), mixed-order R, valid only cofactored",
+              "7072696d652d6f72646572206b65792c206d697865642d6f726465722052",
+              "03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8",
+              "520657017fddfb8a7407f334ff0f15e6485ad2207c8ea865454b2a76f0e0a9a4"
+                  + "660660206d646eae989ca55e0cc8e52d30705bf022c9c8c8075563d604b9fd04",
+              false,
+              true));
 
   static Stream<Arguments> cases() {
     return CASES.stream()

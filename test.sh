@@ -6,8 +6,8 @@
 # go (provider SDK in Go), python (provider SDK in Python). With no argument every step runs.
 # A step whose folder does not exist yet is skipped with a message; any other problem fails it.
 #
-# Before the steps it makes sure JDK 17+, nats-server and redis-server are installed, installing
-# the Debian packages when run as root on a machine with apt-get, and otherwise saying how.
+# Before the steps it makes sure JDK 17+, nats-server, redis-server and libsodium are installed,
+# installing the Debian packages when run as root on a machine with apt-get, and otherwise saying how.
 #
 # Extra Maven options go in MAVEN_ARGS (read by Maven itself), e.g. MAVEN_ARGS=-o ./test.sh java
 #
@@ -78,19 +78,37 @@ Install it, e.g. 'sudo apt-get install -y openjdk-17-jdk-headless', then run ./t
   fi
 }
 
+# find_libsodium: prints where libsodium is, which the Java tests use for Ed25519 (and test against
+# BouncyCastle, so they fail without it).
+find_libsodium() {
+  local ldconfig file
+  if ldconfig="$(find_tool ldconfig)"; then
+    file="$("$ldconfig" -p 2>/dev/null | sed -n 's/^.*libsodium\.so.* => //p' | head -n 1)"
+    [[ -n "$file" ]] && echo "$file" && return 0
+  fi
+  for file in /usr/lib/*-linux-gnu/libsodium.so* /usr/lib64/libsodium.so* /usr/lib/libsodium.so* \
+    /usr/local/lib/libsodium.* /opt/homebrew/lib/libsodium.*; do
+    [[ -e "$file" ]] && echo "$file" && return 0
+  done
+  return 1
+}
+
 # ensure_servers: nats-server and redis-server, which the integration tests start as real
-# processes. Exports NATS_SERVER_BIN and REDIS_SERVER_BIN so every language's tests find them.
+# processes, and libsodium. Exports NATS_SERVER_BIN and REDIS_SERVER_BIN so every language's tests
+# find them.
 ensure_servers() {
   local missing=() pkg
   for pkg in nats-server redis-server; do
     find_tool "$pkg" >/dev/null || missing+=("$pkg")
   done
+  find_libsodium >/dev/null || missing+=(libsodium23)
   if [[ ${#missing[@]} -gt 0 ]]; then
     if is_root_with_apt; then
       apt_install "${missing[@]}"
     else
       fail "missing: ${missing[*]}. The integration tests start real nats-server and redis-server
-processes. Install them with 'sudo apt-get install -y ${missing[*]}' (Debian/Ubuntu), or put the
+processes, and the Java tests run Ed25519 on libsodium (libsodium23). Install them with
+'sudo apt-get install -y ${missing[*]}' (Debian/Ubuntu; elsewhere the libsodium package), or put the
 binaries on PATH (or point NATS_SERVER_BIN / REDIS_SERVER_BIN at them), then run ./test.sh again."
     fi
   fi
@@ -100,6 +118,7 @@ binaries on PATH (or point NATS_SERVER_BIN / REDIS_SERVER_BIN at them), then run
   echo "java:         $(command -v java) ($(java -version 2>&1 | head -n 1))"
   echo "nats-server:  $NATS_SERVER_BIN ($("$NATS_SERVER_BIN" --version 2>&1 | head -n 1))"
   echo "redis-server: $REDIS_SERVER_BIN ($("$REDIS_SERVER_BIN" --version 2>&1 | head -n 1))"
+  echo "libsodium:    $(find_libsodium)"
 }
 
 # ---------------------------------------------------------------- steps

@@ -3,26 +3,26 @@ package dev.trellis.interfaces.keys;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * An Ed25519 key pair with its nkey encodings (spec §8.1). Immutable and thread-safe. {@link
- * #toString()} shows the public key only.
+ * #toString()} shows the public key only. Signs through the {@link Ed25519Engine#current() current
+ * engine}, which prepares its signing key once, here.
  */
 public final class KeyPair {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeyType type;
   private final byte[] rawSeed;
-  private final Ed25519PrivateKeyParameters privateKey;
+  private final SigningKey signingKey;
   private final byte[] rawPublicKey;
   private final String publicKey;
 
   private KeyPair(KeyType type, byte[] rawSeed) {
     this.type = type;
     this.rawSeed = rawSeed.clone();
-    this.privateKey = Ed25519.privateKey(this.rawSeed);
-    this.rawPublicKey = Ed25519.publicKey(this.privateKey);
+    this.signingKey = Ed25519.signingKey(this.rawSeed);
+    this.rawPublicKey = signingKey.publicKey().clone();
     this.publicKey = NKeys.encodePublicKey(type, rawPublicKey);
   }
 
@@ -93,7 +93,7 @@ public final class KeyPair {
 
   /** The 64-byte Ed25519 signature of {@code data} (deterministic, RFC 8032). */
   public byte[] sign(byte[] data) {
-    return Ed25519.sign(privateKey, Objects.requireNonNull(data, "data"));
+    return signingKey.sign(Objects.requireNonNull(data, "data"));
   }
 
   /** Whether {@code signature} is a valid signature of {@code data} by this key pair. */

@@ -1,5 +1,6 @@
 package dev.trellis.bench;
 
+import dev.trellis.interfaces.keys.Ed25519Engine;
 import dev.trellis.nats.NatsServer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class Bench {
     return String.format(
         Locale.ROOT,
         "Trellis benchmark (%s): %d cores, %.1f GiB max heap, %s %s on %s %s, nats-server %s,"
-            + " loopback; %,d requests per RPC line, %d in flight",
+            + " Ed25519 by %s, loopback; %,d requests per RPC line, %d in flight",
         settings.label(),
         runtime.availableProcessors(),
         runtime.maxMemory() / (double) (1L << 30),
@@ -88,6 +89,7 @@ public final class Bench {
         System.getProperty("os.name"),
         System.getProperty("os.arch"),
         natsVersion,
+        Ed25519Engine.current(),
         settings.requests(),
         settings.inFlight());
   }

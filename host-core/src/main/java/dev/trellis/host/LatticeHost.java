@@ -9,6 +9,7 @@ import dev.trellis.host.lattice.RefMaps;
 import dev.trellis.host.provider.SupervisorConfig;
 import dev.trellis.interfaces.event.HostStarted;
 import dev.trellis.interfaces.event.HostStopped;
+import dev.trellis.interfaces.keys.Ed25519Engine;
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueOptions;
@@ -82,10 +83,11 @@ public final class LatticeHost implements AutoCloseable {
         heartbeatInterval.toMillis(),
         TimeUnit.MILLISECONDS);
     LOG.info(
-        "host started host={} name={} lattice={}",
+        "host started host={} name={} lattice={} ed25519={}",
         config.hostId(),
         config.friendlyName(),
-        config.latticePrefix());
+        config.latticePrefix(),
+        Ed25519Engine.current());
   }
 
   /**

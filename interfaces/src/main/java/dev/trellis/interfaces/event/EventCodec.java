@@ -1,6 +1,7 @@
 package dev.trellis.interfaces.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.interfaces.DecodeException;
 import dev.trellis.interfaces.json.JsonFields;
@@ -78,29 +79,42 @@ public final class EventCodec {
         dataOf(event));
   }
 
-  /** The bytes to publish for {@code event} emitted by {@code hostId} now. */
+  /**
+   * The bytes to publish for {@code event} emitted by {@code hostId} now: the same as {@code
+   * encode(toCloudEvent(event, hostId, clock))}, without the envelope's defensive copy of the data
+   * (one of these is written for every invocation).
+   */
   public static byte[] encode(LatticeEvent event, String hostId, Clock clock) {
-    return encode(toCloudEvent(event, hostId, clock));
+    return encode(
+        randomUuid(),
+        CloudEvent.TYPE_PREFIX + event.eventType(),
+        event.source(hostId),
+        clock.instant(),
+        dataOf(event));
   }
 
   /** The structured-JSON bytes of {@code event}. */
   public static byte[] encode(CloudEvent event) {
+    return encode(event.id(), event.type(), event.source(), event.time(), event.data());
+  }
+
+  private static byte[] encode(String id, String type, String source, Instant time, JsonNode data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator json = JsonText.generator(out)) {
       json.writeStartObject();
       json.writeStringField("specversion", CloudEvent.SPEC_VERSION);
-      json.writeStringField("id", event.id());
-      json.writeStringField("type", event.type());
-      json.writeStringField("source", event.source());
-      if (event.time() != null) {
-        json.writeStringField("time", Timestamps.format(event.time()));
+      json.writeStringField("id", id);
+      json.writeStringField("type", type);
+      json.writeStringField("source", source);
+      if (time != null) {
+        json.writeStringField("time", Timestamps.format(time));
       }
       json.writeStringField("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
       json.writeFieldName("data");
-      json.writeTree(event.data());
+      json.writeTree(data);
       json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("failed to encode event " + event.type(), e);
+      throw new UncheckedIOException("failed to encode event " + type, e);
     }
     return out.toByteArray();
   }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -72,6 +74,10 @@ import org.slf4j.LoggerFactory;
  *   <li>workers: a virtual thread per task on JDK 21+, else daemon threads {@code
  *       trellis-provider-worker-N}: invocations (dechunk, validate, handler, reply) and health
  *       checks, concurrently. Handlers and {@code health()} may block, and may call actors.
+ *   <li>provider → actor calls ({@link ProviderConnection#callActorAsync}): the jnats thread that
+ *       receives a reply decodes it and completes the call's future; object-store transfers of
+ *       chunked calls run on transfer threads (virtual on JDK 21+, else daemon threads {@code
+ *       trellis-provider-transfer-N}); timeouts fire on {@code trellis-provider-timer}.
  *   <li>{@code trellis-provider-stop}: the stop sequence, once.
  * </ul>
  *
@@ -184,12 +190,15 @@ public final class ProviderRunner implements AutoCloseable {
     Connection nats = connect(natsConfig(hostData));
     RunningProvider started = null;
     ProviderConnection startedConnection;
+    ExecutorService transfers = ProviderThreads.transfers();
+    ScheduledExecutorService timer = ProviderThreads.timer();
     try {
       LinkTable links = new LinkTable(provider);
       ChunkStore chunks = ChunkStore.of(nats, hostData.latticeRpcPrefix(), hostData.jsDomain());
       Operations operations = new Operations();
       provider.registerOperations(operations);
-      startedConnection = new ProviderConnection(hostData, nats, links, chunks, signer(hostData));
+      startedConnection =
+          new ProviderConnection(hostData, nats, links, chunks, signer(hostData), transfers, timer);
       provider.start(startedConnection);
       ProviderInvocationValidator validator =
           new ProviderInvocationValidator(
@@ -210,11 +219,21 @@ public final class ProviderRunner implements AutoCloseable {
       } else {
         closeQuietly(nats);
       }
+      transfers.shutdown();
+      timer.shutdown();
       throw e;
     }
     running = started;
     connection = startedConnection;
-    running.stopped().whenComplete((reason, e) -> stopped.complete(reason));
+    running
+        .stopped()
+        .whenComplete(
+            (reason, e) -> {
+              // the connection is closed: jnats has failed every call still waiting
+              transfers.shutdown();
+              timer.shutdown();
+              stopped.complete(reason);
+            });
     LOG.info(
         "provider started provider={} contract={} link_name={} lattice={} host={} links={}",
         hostData.providerKey(),

@@ -3,6 +3,8 @@ package dev.trellis.provider;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,11 +23,35 @@ final class ProviderThreads {
    * task per message: NATS flow control bounds the inflow.
    */
   static ExecutorService workers() {
+    return virtualOrCached("trellis-provider-worker");
+  }
+
+  /**
+   * Object-store transfers of provider → actor calls (a chunked request or result): a virtual
+   * thread per task on JDK 21+, else a cached pool of daemon threads {@code
+   * trellis-provider-transfer-N}.
+   */
+  static ExecutorService transfers() {
+    return virtualOrCached("trellis-provider-transfer");
+  }
+
+  /**
+   * One daemon thread, {@code trellis-provider-timer}: the timeouts of provider → actor calls. A
+   * call answered in time removes its timeout from the queue.
+   */
+  static ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, named("trellis-provider-timer", false));
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
+  private static ExecutorService virtualOrCached(String name) {
     try {
       Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
       return (ExecutorService) virtual.invoke(null);
     } catch (ReflectiveOperationException e) {
-      return Executors.newCachedThreadPool(named("trellis-provider-worker", true));
+      return Executors.newCachedThreadPool(named(name, true));
     }
   }
 

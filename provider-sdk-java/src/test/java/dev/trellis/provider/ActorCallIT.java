@@ -3,78 +3,40 @@ package dev.trellis.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.trellis.interfaces.Subjects;
-import dev.trellis.interfaces.antiforgery.HostInvocationValidator;
 import dev.trellis.interfaces.antiforgery.InvocationVerdict;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.wire.Invocation;
-import dev.trellis.interfaces.wire.InvocationCodec;
 import dev.trellis.interfaces.wire.InvocationResponse;
-import dev.trellis.interfaces.wire.InvocationResponseCodec;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
-import dev.trellis.nats.chunking.ChunkStore;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
-import io.nats.client.Dispatcher;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Provider → actor calls (spec §3.6 flow A), answered by a stand-in host that validates them as the
- * OTP host does ({@link HostInvocationValidator}) and serves the actor's subject.
+ * OTP host does ({@link StandInActor}) and serves the actor's subject.
  */
 @WithNats
 class ActorCallIT {
   private Harness h;
-  private final List<Invocation> received = new CopyOnWriteArrayList<>();
-  private final List<InvocationVerdict> verdicts = new CopyOnWriteArrayList<>();
-  private volatile String actorError;
+  private StandInActor actor;
+  private List<Invocation> received;
+  private List<InvocationVerdict> verdicts;
 
   @BeforeEach
   void start(NatsFixture nats, Lattice lattice) {
     h = new Harness(nats, lattice).start();
-    HostInvocationValidator validator =
-        new HostInvocationValidator(List.of(h.cluster.publicKey()), Clock.systemUTC());
-    ChunkStore chunks = ChunkStore.of(h.nc, h.lattice, null);
-    String subject = Subjects.actorRpc(h.lattice, h.linkedActor);
-    Dispatcher actor =
-        h.nc.createDispatcher(
-            msg -> {
-              Invocation inv = InvocationCodec.decode(msg.getData());
-              if (inv.isChunked()) {
-                inv = inv.withMsg(chunks.takeRequest(inv.id()));
-              }
-              received.add(inv);
-              InvocationVerdict verdict = validator.validate(inv);
-              verdicts.add(verdict);
-              InvocationResponse response;
-              if (!verdict.isAccepted()) {
-                response = InvocationResponse.failure(inv.id(), verdict.error().orElseThrow());
-              } else if (actorError != null) {
-                response = InvocationResponse.failure(inv.id(), actorError);
-              } else if (ChunkStore.needsChunking(inv.msg().length)) {
-                chunks.putResponse(inv.id(), reversed(inv.msg()));
-                response =
-                    new InvocationResponse(new byte[0], inv.id(), null, (long) inv.msg().length);
-              } else {
-                response = InvocationResponse.success(inv.id(), reversed(inv.msg()));
-              }
-              h.nc.publish(msg.getReplyTo(), InvocationResponseCodec.encode(response));
-            });
-    actor.subscribe(subject, Subjects.actorRpcQueue(h.lattice, h.linkedActor));
-    try {
-      h.nc.flush(Harness.TIMEOUT);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    actor = new StandInActor(h);
+    received = actor.received;
+    verdicts = actor.verdicts;
   }
 
   @AfterEach
@@ -113,7 +75,7 @@ class ActorCallIT {
 
     byte[] result = h.runner.connection().callActor(h.linkedActor, "Pong.Ping", big);
 
-    assertThat(result).isEqualTo(reversed(big));
+    assertThat(result).isEqualTo(StandInActor.reversed(big));
     Invocation inv = received.get(0);
     assertThat(inv.msg()).isEqualTo(big);
     assertThat(verdicts.get(0).isAccepted()).isTrue(); // hash checked over the dechunked payload
@@ -121,7 +83,8 @@ class ActorCallIT {
 
   @Test
   void errorRepliesBecomeActorErrorException() {
-    actorError = "Guest call failed for method Pong.Ping: no such thing";
+    String actorError = "Guest call failed for method Pong.Ping: no such thing";
+    actor.error = actorError;
 
     assertThatThrownBy(
             () -> h.runner.connection().callActor(h.linkedActor, "Pong.Ping", bytes("x")))
@@ -150,15 +113,24 @@ class ActorCallIT {
         .hasMessageContaining("no host serves the actor");
   }
 
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  @Test
+  void aPerCallTimeoutBoundsTheWait() {
+    actor.silent = true;
+
+    assertThatThrownBy(
+            () ->
+                h.runner
+                    .connection()
+                    .callActor(h.linkedActor, "Pong.Ping", bytes("x"), Duration.ofMillis(300)))
+        .isInstanceOf(ActorCallTimeoutException.class)
+        .hasMessage(
+            "failed to call Pong.Ping on actor "
+                + h.linkedActor
+                + ": request timeout after 300 ms");
+    assertThat(received).hasSize(1);
   }
 
-  private static byte[] reversed(byte[] in) {
-    byte[] out = new byte[in.length];
-    for (int i = 0; i < in.length; i++) {
-      out[i] = in[in.length - 1 - i];
-    }
-    return out;
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -13,6 +13,9 @@ import dev.trellis.provider.ActorErrorException;
 import dev.trellis.provider.ProviderConnection;
 import io.nats.client.JetStreamStatusException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +35,6 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 final class ActorForwarder implements RequestHandler {
-  /** The SDK waits this much longer for a request that goes through the object store. */
-  static final Duration CHUNKED_EXTRA = Duration.ofSeconds(13);
-
   /** The OTP host's error when the actor's subject is served but no instance runs (Appendix B). */
   static final String NOT_RUNNING = "that is not running";
 
@@ -48,40 +48,57 @@ final class ActorForwarder implements RequestHandler {
     this.link = link;
   }
 
+  /** Encodes and sends the request here; decodes the answer or maps the failure on {@code loop}. */
   @Override
-  public HttpResponse handle(HttpRequest request) {
+  public CompletableFuture<HttpResponse> handle(HttpRequest request, Executor loop) {
     byte[] payload = HttpServerCodec.encodeRequest(request);
-    byte[] result;
-    try {
-      result = connection.callActor(link, HttpServer.HANDLE_REQUEST, payload);
-    } catch (ActorErrorException e) {
-      if (e.error().contains(NOT_RUNNING)) {
-        LOG.warn("actor not running actor={} error={}", link.actorId(), e.error());
-        return PlainResponses.actorUnavailable();
-      }
-      LOG.warn("actor failed actor={} error={}", link.actorId(), e.error());
-      return PlainResponses.actorFailed(e.error());
-    } catch (ActorCallTimeoutException e) {
-      if (isNoResponders(e)) {
-        LOG.warn("actor not running actor={} reason={}", link.actorId(), e.getMessage());
-        return PlainResponses.actorUnavailable();
-      }
-      LOG.warn("actor timed out actor={} reason={}", link.actorId(), e.getMessage());
-      Duration waited = connection.hostData().rpcTimeout();
-      if (ChunkStore.needsChunking(payload.length)) {
-        waited = waited.plus(CHUNKED_EXTRA);
-      }
-      return PlainResponses.actorTimedOut(waited.toMillis());
-    } catch (ActorCallException e) {
-      LOG.warn("actor call failed actor={} reason={}", link.actorId(), e.getMessage());
-      return PlainResponses.of(500, "failed to call the actor");
-    }
+    return connection
+        .callActorAsync(link, HttpServer.HANDLE_REQUEST, payload)
+        .handleAsync(
+            (result, failure) -> failure == null ? decode(result) : failed(failure, payload.length),
+            loop);
+  }
+
+  private HttpResponse decode(byte[] result) {
     try {
       return HttpServerCodec.decodeResponse(result);
     } catch (DecodeException | IllegalArgumentException e) {
       LOG.warn("invalid answer from actor actor={} reason={}", link.actorId(), e.getMessage());
       return PlainResponses.of(500, "the actor's answer is not an HttpResponse");
     }
+  }
+
+  private HttpResponse failed(Throwable failure, int payloadLength) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof ActorErrorException e) {
+      if (e.error().contains(NOT_RUNNING)) {
+        LOG.warn("actor not running actor={} error={}", link.actorId(), e.error());
+        return PlainResponses.actorUnavailable();
+      }
+      LOG.warn("actor failed actor={} error={}", link.actorId(), e.error());
+      return PlainResponses.actorFailed(e.error());
+    }
+    if (cause instanceof ActorCallTimeoutException e) {
+      if (isNoResponders(e)) {
+        LOG.warn("actor not running actor={} reason={}", link.actorId(), e.getMessage());
+        return PlainResponses.actorUnavailable();
+      }
+      LOG.warn("actor timed out actor={} reason={}", link.actorId(), e.getMessage());
+      Duration waited = connection.rpcTimeout();
+      if (ChunkStore.needsChunking(payloadLength)) {
+        waited = waited.plus(ProviderConnection.CHUNKED_EXTRA_TIMEOUT);
+      }
+      return PlainResponses.actorTimedOut(waited.toMillis());
+    }
+    if (cause instanceof ActorCallException e) {
+      LOG.warn("actor call failed actor={} reason={}", link.actorId(), e.getMessage());
+      return PlainResponses.of(500, "failed to call the actor");
+    }
+    LOG.warn("actor call failed actor={} cause={}", link.actorId(), String.valueOf(cause));
+    return PlainResponses.of(500, "failed to call the actor");
   }
 
   private static boolean isNoResponders(ActorCallTimeoutException e) {

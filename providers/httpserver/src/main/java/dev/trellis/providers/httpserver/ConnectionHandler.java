@@ -11,8 +11,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the requests of one connection, one at a time and in order (HTTP/1.1 pipelining keeps its
- * order). Runs on the connection's event loop: it maps the request, hands the call to a worker, and
- * writes the answer when the worker is done or the timeout fires, whichever comes first.
+ * order). Runs on the connection's event loop: it maps the request, starts the {@link
+ * RequestHandler} (which sends it to the actor without blocking), and writes the answer when the
+ * handler's future completes or the timeout fires, whichever comes first. No thread waits for an
+ * actor.
  *
  * <p>Not thread-safe by design: every field is touched on the event loop only.
  */
@@ -82,6 +86,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
     Exchange exchange = new Exchange(ctx, HttpUtil.isKeepAlive(request));
     HttpRequest mapped = HttpMapping.toContract(request);
+    if (!threads.tryStart()) {
+      exchange.answer(PlainResponses.busy());
+      return;
+    }
     if (timeout != null) {
       exchange.timer =
           ctx.executor()
@@ -90,29 +98,37 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
                   timeout.toMillis(),
                   TimeUnit.MILLISECONDS);
     }
-    boolean started =
-        threads.tryRun(
-            () -> {
-              HttpResponse response = handle(mapped);
-              try {
-                ctx.executor().execute(() -> exchange.answer(response));
-              } catch (RejectedExecutionException e) {
-                LOG.debug("answer dropped: the server is stopping");
-              }
-            });
-    if (!started) {
-      exchange.answer(PlainResponses.busy());
+    CompletableFuture<HttpResponse> answer;
+    try {
+      answer = handler.handle(mapped, ctx.executor());
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
     }
+    answer.whenComplete(
+        (response, failure) -> {
+          threads.finished();
+          HttpResponse out =
+              failure == null && response != null ? response : failed(mapped, failure);
+          EventExecutor loop = ctx.executor();
+          if (loop.inEventLoop()) {
+            exchange.answer(out);
+            return;
+          }
+          try {
+            loop.execute(() -> exchange.answer(out));
+          } catch (RejectedExecutionException e) {
+            LOG.debug("answer dropped: the server is stopping");
+          }
+        });
   }
 
-  /** Runs on a worker. */
-  private HttpResponse handle(HttpRequest request) {
-    try {
-      return handler.handle(request);
-    } catch (RuntimeException e) {
-      LOG.warn("request failed method={} path={} cause={}", request.method(), request.path(), e);
-      return PlainResponses.of(500, "internal server error");
-    }
+  private static HttpResponse failed(HttpRequest request, Throwable failure) {
+    LOG.warn(
+        "request failed method={} path={} cause={}",
+        request.method(),
+        request.path(),
+        String.valueOf(failure));
+    return PlainResponses.of(500, "internal server error");
   }
 
   private static HttpResponse malformed(Throwable cause) {
@@ -151,7 +167,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
     ctx.close();
   }
 
-  /** One request's answer: written once, by the worker's result or the timeout. */
+  /** One request's answer: written once, by the handler's result or the timeout. */
   private final class Exchange {
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;

@@ -4,14 +4,16 @@ import dev.trellis.interfaces.contract.httpserver.HttpResponse;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The provider's HTTP server answering every request with one fixed response, with no actor and no
  * NATS: the baseline for measuring what the trip through the actor costs.
  *
- * <p>Requests take the very path the provider's take — same event loops, codec, limits, mapping of
- * the request to {@code HttpRequest} and of the {@code HttpResponse} back, hand-off to a worker
- * thread and back — only the actor call is replaced by returning {@code response}.
+ * <p>Requests take the very path the provider's take — same event loops, codec, limits, in-flight
+ * bound, mapping of the request to {@code HttpRequest} and of the {@code HttpResponse} back — only
+ * the actor call is replaced by a future already completed with {@code response}, so the answer is
+ * written at once on the event loop that read the request.
  *
  * <pre>{@code
  * try (DirectServer server = DirectServer.start(
@@ -48,11 +50,14 @@ public final class DirectServer implements AutoCloseable {
   public static DirectServer start(
       InetSocketAddress address, HttpResponse response, int maxBodyBytes, Duration timeout) {
     Objects.requireNonNull(response, "response");
+    CompletableFuture<HttpResponse> answer = CompletableFuture.completedFuture(response);
     ServerThreads threads = new ServerThreads();
     try {
       HttpListener listener =
           HttpListener.start(
-              threads, new ListenerSettings(address, maxBodyBytes, timeout), request -> response);
+              threads,
+              new ListenerSettings(address, maxBodyBytes, timeout),
+              (request, loop) -> answer);
       return new DirectServer(threads, listener);
     } catch (RuntimeException e) {
       threads.close();

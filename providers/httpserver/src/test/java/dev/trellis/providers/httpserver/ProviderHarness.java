@@ -26,6 +26,8 @@ import io.nats.client.Dispatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +153,7 @@ final class ProviderHarness implements AutoCloseable {
   /**
    * Plays {@code actor}: each invocation for it is dechunked, validated and answered by {@code
    * answer} ({@code null}: never answered). A rejected invocation is answered with the validator's
-   * error.
+   * error. {@link StandInActor#holdUntil} delays the replies.
    */
   StandInActor actor(String actor, Function<Invocation, InvocationResponse> answer) {
     StandInActor standIn = new StandInActor(actor);
@@ -181,7 +183,7 @@ final class ProviderHarness implements AutoCloseable {
                     new InvocationResponse(
                         new byte[0], inv.id(), null, (long) response.msg().length);
               }
-              nc.publish(msg.getReplyTo(), InvocationResponseCodec.encode(response));
+              standIn.reply(msg.getReplyTo(), InvocationResponseCodec.encode(response));
             });
     dispatcher.subscribe(Subjects.actorRpc(lattice, actor), Subjects.actorRpcQueue(lattice, actor));
     try {
@@ -200,13 +202,43 @@ final class ProviderHarness implements AutoCloseable {
   }
 
   /** What a played actor received, and the validator's verdict on each. */
-  static final class StandInActor {
+  final class StandInActor {
     final String key;
     final List<Invocation> received = new CopyOnWriteArrayList<>();
     final List<InvocationVerdict> verdicts = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<String, byte[]>> held = new ArrayList<>();
+    private int holdUntil;
 
     StandInActor(String key) {
       this.key = key;
+    }
+
+    /**
+     * Holds the replies until {@code count} invocations are in (a slow actor, with every request
+     * waiting at once), then sends them all, newest first; then answers at once again.
+     */
+    synchronized void holdUntil(int count) {
+      holdUntil = count;
+    }
+
+    /** On the dispatcher thread. */
+    void reply(String replyTo, byte[] response) {
+      List<Map.Entry<String, byte[]>> send;
+      synchronized (this) {
+        if (holdUntil == 0) {
+          send = List.of(Map.entry(replyTo, response));
+        } else {
+          held.add(Map.entry(replyTo, response));
+          if (held.size() < holdUntil) {
+            return;
+          }
+          send = new ArrayList<>(held);
+          Collections.reverse(send);
+          held.clear();
+          holdUntil = 0;
+        }
+      }
+      send.forEach(reply -> nc.publish(reply.getKey(), reply.getValue()));
     }
   }
 }

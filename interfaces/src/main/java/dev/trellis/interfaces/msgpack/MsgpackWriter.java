@@ -19,7 +19,25 @@ import org.msgpack.core.MessagePack;
  * }</pre>
  */
 public final class MsgpackWriter {
-  private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+  /** The buffer a writer starts with when no size is expected: most records are small. */
+  static final int SMALL_BUFFER = 256;
+
+  private final MessageBufferPacker packer;
+
+  public MsgpackWriter() {
+    this(SMALL_BUFFER);
+  }
+
+  /**
+   * A writer whose buffer starts at {@code expectedBytes}, so that output of about that size is
+   * written without growing it (msgpack-java would start every writer at 8 KiB).
+   */
+  public MsgpackWriter(int expectedBytes) {
+    this.packer =
+        MessagePack.DEFAULT_PACKER_CONFIG
+            .withBufferSize(Math.max(SMALL_BUFFER, expectedBytes))
+            .newBufferPacker();
+  }
 
   /** Starts a map of {@code entries} key/value pairs. */
   public MsgpackWriter mapHeader(int entries) {

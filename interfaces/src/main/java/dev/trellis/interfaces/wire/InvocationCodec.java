@@ -18,6 +18,9 @@ import java.util.Map;
  * are ignored.
  */
 public final class InvocationCodec {
+  /** Room for everything but the payload: entities, operation, id, the signed token. */
+  private static final int ENVELOPE_BYTES = 1024;
+
   static final String TYPE = "Invocation";
 
   private InvocationCodec() {}
@@ -25,7 +28,8 @@ public final class InvocationCodec {
   /** The msgpack bytes of {@code invocation}. */
   public static byte[] encode(Invocation invocation) {
     boolean trace = !invocation.traceContext().isEmpty();
-    MsgpackWriter w = new MsgpackWriter().mapHeader(trace ? 9 : 8);
+    MsgpackWriter w =
+        new MsgpackWriter(invocation.msg().length + ENVELOPE_BYTES).mapHeader(trace ? 9 : 8);
     writeEntity(w.key("origin"), invocation.origin());
     writeEntity(w.key("target"), invocation.target());
     w.key("operation").string(invocation.operation());

@@ -16,6 +16,9 @@ import dev.trellis.interfaces.msgpack.MsgpackWriter;
  * ""}) makes the response a failure, as in OTP and rpc-rs.
  */
 public final class InvocationResponseCodec {
+  /** Room for everything but the payload: the invocation id, an error text. */
+  private static final int ENVELOPE_BYTES = 256;
+
   static final String TYPE = "InvocationResponse";
 
   private InvocationResponseCodec() {}
@@ -25,7 +28,8 @@ public final class InvocationResponseCodec {
     boolean failed = response.error() != null;
     long contentLength =
         response.contentLength() == null ? response.msg().length : response.contentLength();
-    MsgpackWriter w = new MsgpackWriter().mapHeader(failed ? 4 : 3);
+    MsgpackWriter w =
+        new MsgpackWriter(response.msg().length + ENVELOPE_BYTES).mapHeader(failed ? 4 : 3);
     w.key("msg").bytes(response.msg());
     w.key("invocation_id").string(response.invocationId());
     if (failed) {

@@ -12,10 +12,13 @@ import java.util.Map;
  * HttpResponse).
  */
 public final class HttpServerCodec {
+  /** Room for the method, path, query and headers of a typical request or response. */
+  private static final int HEAD_BYTES = 512;
+
   private HttpServerCodec() {}
 
   public static byte[] encodeRequest(HttpRequest request) {
-    return new MsgpackWriter()
+    return new MsgpackWriter(request.body().length + HEAD_BYTES)
         .mapHeader(5)
         .key("method")
         .string(request.method())
@@ -55,7 +58,7 @@ public final class HttpServerCodec {
   }
 
   public static byte[] encodeResponse(HttpResponse response) {
-    return new MsgpackWriter()
+    return new MsgpackWriter(response.body().length + HEAD_BYTES)
         .mapHeader(3)
         .key("statusCode")
         .integer(response.statusCode())

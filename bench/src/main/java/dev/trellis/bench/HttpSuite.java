@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * HTTP requests per second through httpserver → actor against the same server library answering
  * directly, same client, request and concurrency. The provider runs as the host runs it: a child
  * process started from its archive, linked to echo-rust; {@link DirectServer} is that provider's
- * server (event loops, codec, mapping, worker hand-off) answering the actor's own response without
- * NATS or an actor, in the bench's JVM.
+ * server (event loops, codec, mapping) answering the actor's own response without NATS or an actor,
+ * in the bench's JVM.
  */
 final class HttpSuite implements Suite {
   static final String NAME = "http";

@@ -9,6 +9,8 @@ import dev.trellis.provider.InvocationContext;
 import dev.trellis.provider.OperationException;
 import dev.trellis.provider.Operations;
 import dev.trellis.provider.ProviderConnection;
+import dev.trellis.provider.keyvalue.KeyValueOperations;
+import dev.trellis.provider.keyvalue.KeyValueStore;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
@@ -67,7 +69,7 @@ public final class KeyValueNatsProvider implements CapabilityProvider {
 
   @Override
   public void registerOperations(Operations operations) {
-    new KeyValueOperations(this::storeOf).register(operations);
+    KeyValueOperations.register(operations, this::storeOf);
   }
 
   @Override

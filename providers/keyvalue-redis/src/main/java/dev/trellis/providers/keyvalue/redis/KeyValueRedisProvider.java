@@ -7,6 +7,8 @@ import dev.trellis.provider.CapabilityProvider;
 import dev.trellis.provider.InvocationContext;
 import dev.trellis.provider.OperationException;
 import dev.trellis.provider.Operations;
+import dev.trellis.provider.keyvalue.KeyValueOperations;
+import dev.trellis.provider.keyvalue.KeyValueStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ public final class KeyValueRedisProvider implements CapabilityProvider {
 
   @Override
   public void registerOperations(Operations operations) {
-    new KeyValueOperations(this::storeOf).register(operations);
+    KeyValueOperations.register(operations, this::storeOf);
   }
 
   @Override

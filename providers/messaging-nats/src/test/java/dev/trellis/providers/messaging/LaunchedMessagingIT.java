@@ -11,7 +11,10 @@ import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.par.ProviderArchive;
 import dev.trellis.interfaces.par.ProviderTarget;
 import dev.trellis.interfaces.wire.InvocationResponse;
-import dev.trellis.providers.messaging.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.ArchivePacker;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -50,7 +53,7 @@ class LaunchedMessagingIT {
     try (ProviderHarness h = new ProviderHarness(nats, lattice, Messaging.CONTRACT_ID, service)) {
       StandInActor standIn =
           h.actor(actor, inv -> InvocationResponse.success(inv.id(), new byte[0]));
-      String subject = h.lattice + ".in";
+      String subject = h.lattice() + ".in";
       try (ProviderProcess provider =
           ProviderProcess.start(executable, Map.of())
               .write(h.stdinLine(h.link(actor, Map.of("SUBSCRIPTION", subject))))) {
@@ -59,14 +62,14 @@ class LaunchedMessagingIT {
             .failFast("the provider exited: " + provider.stderrText(), () -> !provider.isAlive())
             .until(
                 () -> {
-                  h.nc.publish(subject, "hello".getBytes(StandardCharsets.UTF_8));
-                  return !standIn.received.isEmpty();
+                  h.nc().publish(subject, "hello".getBytes(StandardCharsets.UTF_8));
+                  return !standIn.received().isEmpty();
                 });
 
-        SubMessage message = MessagingCodec.decodeSubMessage(standIn.received.get(0).msg());
+        SubMessage message = MessagingCodec.decodeSubMessage(standIn.received().get(0).msg());
         assertThat(message.subject()).isEqualTo(subject);
         assertThat(message.body()).asString().isEqualTo("hello");
-        assertThat(standIn.verdicts.get(0).isAccepted()).isTrue();
+        assertThat(standIn.verdicts().get(0).isAccepted()).isTrue();
         assertThat(h.shutdown()).contains("shutting down");
         assertThat(provider.exitCode(EXIT)).isZero();
       }

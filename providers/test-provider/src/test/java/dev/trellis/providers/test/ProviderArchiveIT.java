@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.par.ProviderArchive;
+import dev.trellis.provider.testing.ArchivePacker;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
-import io.nats.client.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +25,7 @@ class ProviderArchiveIT {
 
   @Test
   void archiveIsSignedWithTheTestKeysAndItsExecutableRunsFromAnywhere(
-      NatsFixture nats, Lattice lattice, Connection nc, @TempDir Path dir) throws Exception {
+      NatsFixture nats, Lattice lattice, @TempDir Path dir) throws Exception {
     ProviderArchive archive = ProviderArchive.read(ARCHIVE);
     archive.verify(Clock.systemUTC());
     String account =
@@ -39,10 +41,10 @@ class ProviderArchiveIT {
     Path executable = dir.resolve("trellis_test_default");
     Files.write(executable, archive.binary("x86_64-linux"));
     Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
-    HostSide host =
-        new HostSide(nc, nats.url(), lattice.prefix(), service, TestSwitches.DEFAULT_CONTRACT);
-    try (ProviderProcess provider =
-        ProviderProcess.start(executable, Map.of()).write(host.stdinLine())) {
+    ProviderHarness host =
+        new ProviderHarness(nats, lattice, TestSwitches.DEFAULT_CONTRACT, service);
+    String line = host.stdinLine(host.link(LaunchedProviderIT.ACTOR, Map.of()));
+    try (ProviderProcess provider = ProviderProcess.start(executable, Map.of()).write(line)) {
       LaunchedProviderIT.awaitHealthy(host, provider);
 
       assertThat(host.shutdown(LaunchedProviderIT.REPLY)).contains("shutting down");

@@ -12,7 +12,8 @@
  *       process, the way a host starts one.
  *   <li>{@link dev.trellis.provider.testing.ArchivePacker}: the build step (exec-maven-plugin, test
  *       class path) that packs a provider's shaded jar into a self-contained executable and a
- *       signed provider archive; its tests then run what it packed.
+ *       signed provider archive; {@link dev.trellis.provider.testing.PackedArchive} reads that
+ *       archive back, checked, and extracts its executable for the provider's tests to run.
  * </ul>
  *
  * <p>Why a module of its own. These helpers need the SDK ({@code ProviderRunner}, {@code

@@ -9,9 +9,8 @@ import dev.trellis.interfaces.contract.messaging.SubMessage;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.par.ProviderArchive;
-import dev.trellis.interfaces.par.ProviderTarget;
 import dev.trellis.interfaces.wire.InvocationResponse;
-import dev.trellis.provider.testing.ArchivePacker;
+import dev.trellis.provider.testing.PackedArchive;
 import dev.trellis.provider.testing.ProviderHarness;
 import dev.trellis.provider.testing.ProviderProcess;
 import dev.trellis.provider.testing.StandInActor;
@@ -21,8 +20,6 @@ import dev.trellis.testing.WithNats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,16 +35,9 @@ class LaunchedMessagingIT {
   @Test
   void theArchiveIsSignedAndItsExecutableDeliversMessagesToTheActor(
       NatsFixture nats, Lattice lattice, @TempDir Path dir) throws Exception {
-    ProviderArchive archive = ProviderArchive.read(ARCHIVE);
-    archive.verify(Clock.systemUTC());
-    String service = publicKey("keys/service.nk");
-    assertThat(archive.claims().issuer()).isEqualTo(publicKey("keys/account.nk"));
-    assertThat(archive.providerKey()).isEqualTo(service);
-    assertThat(archive.metadata().capid()).isEqualTo(Messaging.CONTRACT_ID);
-    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(ArchivePacker.TARGETS);
-    Path executable = dir.resolve("messaging-nats");
-    Files.write(executable, archive.binary(ProviderTarget.current()));
-    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProviderArchive archive = PackedArchive.read(ARCHIVE, Path.of("keys"), Messaging.CONTRACT_ID);
+    String service = archive.providerKey();
+    Path executable = PackedArchive.extract(archive, dir.resolve("messaging-nats"));
 
     String actor = KeyPair.generate(KeyType.MODULE).publicKey();
     try (ProviderHarness h = new ProviderHarness(nats, lattice, Messaging.CONTRACT_ID, service)) {

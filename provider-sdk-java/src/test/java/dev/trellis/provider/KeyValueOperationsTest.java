@@ -14,7 +14,7 @@ import dev.trellis.interfaces.msgpack.MsgpackWriter;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
 import dev.trellis.provider.keyvalue.KeyValueOperations;
-import dev.trellis.provider.keyvalue.KeyValueStore;
+import dev.trellis.provider.keyvalue.RecordingStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +32,7 @@ class KeyValueOperationsTest {
 
   @Test
   void servesTheFifteenOperations() {
-    KeyValueOperations.register(operations, context -> new RecordingStore());
+    KeyValueOperations.register(operations, context -> new RecordingStore(calls));
 
     assertThat(operations.names())
         .containsExactlyInAnyOrder(
@@ -59,7 +59,7 @@ class KeyValueOperationsTest {
         operations,
         context -> {
           calls.add("store of " + context.actorId());
-          return new RecordingStore();
+          return new RecordingStore(calls);
         });
 
     byte[] get = call(KeyValue.GET, BarePayload.encodeString("k"));
@@ -94,7 +94,7 @@ class KeyValueOperationsTest {
 
   @Test
   void aRequestWithoutItsKeyIsRefusedBeforeTheStoreSeesIt() {
-    KeyValueOperations.register(operations, context -> new RecordingStore());
+    KeyValueOperations.register(operations, context -> new RecordingStore(calls));
     byte[] noValue = new MsgpackWriter().mapHeader(1).key("key").string("k").toByteArray();
 
     assertThatThrownBy(() -> call(KeyValue.SET, noValue))
@@ -126,95 +126,5 @@ class KeyValueOperationsTest {
             WasmCloudEntity.actor(ACTOR),
             new LinkDefinition(ACTOR, "VPROVIDER", "default", KeyValue.CONTRACT_ID, Map.of()));
     return operations.handler(operation).orElseThrow().handle(context, payload);
-  }
-
-  /** Records each call and answers with something derived from its arguments. */
-  private final class RecordingStore implements KeyValueStore {
-    @Override
-    public GetResponse get(String key) {
-      calls.add("get " + key);
-      return new GetResponse("value of " + key, true);
-    }
-
-    @Override
-    public void set(String key, String value, long expiresSeconds) {
-      calls.add("set " + key + "=" + value + " ex " + expiresSeconds);
-    }
-
-    @Override
-    public boolean del(String key) {
-      return calls.add("del " + key);
-    }
-
-    @Override
-    public boolean contains(String key) {
-      return calls.add("contains " + key);
-    }
-
-    @Override
-    public int increment(String key, int delta) {
-      calls.add("increment " + key + " by " + delta);
-      return 42;
-    }
-
-    @Override
-    public long listAdd(String list, String value) {
-      calls.add("listAdd " + list + " " + value);
-      return 1;
-    }
-
-    @Override
-    public boolean listClear(String list) {
-      return calls.add("listClear " + list);
-    }
-
-    @Override
-    public boolean listDel(String list, String value) {
-      return calls.add("listDel " + list + " " + value);
-    }
-
-    @Override
-    public List<String> listRange(String list, int start, int stop) {
-      calls.add("listRange " + list + " " + start + " " + stop);
-      return List.of(list + ":" + start + ".." + stop);
-    }
-
-    @Override
-    public long setAdd(String set, String value) {
-      calls.add("setAdd " + set + " " + value);
-      return 1;
-    }
-
-    @Override
-    public long setDel(String set, String value) {
-      calls.add("setDel " + set + " " + value);
-      return 1;
-    }
-
-    @Override
-    public List<String> setQuery(String set) {
-      calls.add("setQuery " + set);
-      return List.of();
-    }
-
-    @Override
-    public List<String> setUnion(List<String> sets) {
-      calls.add("setUnion " + sets);
-      return sets;
-    }
-
-    @Override
-    public List<String> setIntersection(List<String> sets) {
-      calls.add("setIntersection " + sets);
-      return List.of();
-    }
-
-    @Override
-    public boolean setClear(String set) {
-      return calls.add("setClear " + set);
-    }
-
-    @Override
-    public void close() {}
   }
 }

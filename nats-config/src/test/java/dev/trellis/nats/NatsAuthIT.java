@@ -36,17 +36,18 @@ class NatsAuthIT {
 
   @Test
   void userJwtWithSeedAndCredsFileAuthenticateInOperatorMode() throws Exception {
-    OperatorJwts jwts = new OperatorJwts();
-    Path config = Files.writeString(dir.resolve("operator.conf"), jwts.serverConfig());
+    OperatorMode trust = OperatorMode.create();
+    Path config = Files.writeString(dir.resolve("operator.conf"), trust.serverConfig());
     Path creds =
         Files.writeString(
             dir.resolve("user.creds"),
-            String.format(JwtUtils.NATS_USER_JWT_FORMAT, jwts.userJwt(), jwts.userSeed()));
+            String.format(
+                JwtUtils.NATS_USER_JWT_FORMAT, trust.userJwt(), trust.userSeed().reveal()));
     try (NatsServer server = started(config)) {
       assertConnects(
           NatsConfig.builder()
               .addUrl(server.url())
-              .withUserJwt(jwts.userJwt(), jwts.userSeed())
+              .withUserJwt(trust.userJwt(), trust.userSeed().reveal())
               .build());
       assertConnects(NatsConfig.builder().addUrl(server.url()).withCredsFile(creds).build());
       assertThatThrownBy(() -> server.connectionConfig().connect())

@@ -12,6 +12,7 @@ import dev.trellis.interfaces.wire.HostData;
 import dev.trellis.nats.NatsConfig;
 import dev.trellis.nats.NatsConnectException;
 import dev.trellis.nats.NatsServer;
+import dev.trellis.nats.OperatorMode;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.NKey;
@@ -28,18 +29,18 @@ class NatsCredentialsIT {
 
   @Test
   void connectsWithTheUserJwtAndSeedOfHostData() throws Exception {
-    OperatorJwts jwts = new OperatorJwts();
-    Path config = Files.writeString(dir.resolve("operator.conf"), jwts.serverConfig());
+    OperatorMode trust = OperatorMode.create();
+    Path config = Files.writeString(dir.resolve("operator.conf"), trust.serverConfig());
     try (NatsServer server = server(config)) {
       HostData hostData =
           hostData(server)
-              .withLatticeRpcUserJwt(jwts.userJwt())
-              .withLatticeRpcUserSeed(Secret.of(jwts.userSeed()))
+              .withLatticeRpcUserJwt(trust.userJwt())
+              .withLatticeRpcUserSeed(trust.userSeed())
               .build();
       Connection client =
           NatsConfig.builder()
               .addUrl(server.url())
-              .withUserJwt(jwts.userJwt(), jwts.userSeed())
+              .withUserJwt(trust.userJwt(), trust.userSeed().reveal())
               .build()
               .connect();
       try {

@@ -1,5 +1,7 @@
 package dev.trellis.providers.httpclient;
 
+import dev.trellis.provider.LinkValueException;
+import dev.trellis.provider.LinkValues;
 import java.time.Duration;
 import java.util.Map;
 

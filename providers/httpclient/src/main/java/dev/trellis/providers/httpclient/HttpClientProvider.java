@@ -7,6 +7,7 @@ import dev.trellis.interfaces.contract.httpclient.HttpResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.provider.CapabilityProvider;
 import dev.trellis.provider.InvocationContext;
+import dev.trellis.provider.LinkValueException;
 import dev.trellis.provider.OperationException;
 import dev.trellis.provider.Operations;
 import java.net.ConnectException;

@@ -3,6 +3,7 @@ package dev.trellis.providers.httpclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trellis.provider.LinkValueException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,15 +9,15 @@ import dev.trellis.interfaces.contract.httpclient.HttpRequest;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.par.ProviderArchive;
-import dev.trellis.interfaces.par.ProviderTarget;
 import dev.trellis.interfaces.wire.InvocationResponse;
+import dev.trellis.provider.testing.PackedArchive;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,16 +33,9 @@ class LaunchedHttpClientIT {
   @Test
   void theArchiveIsSignedAndItsExecutableCallsOut(
       NatsFixture nats, Lattice lattice, @TempDir Path dir) throws Exception {
-    ProviderArchive archive = ProviderArchive.read(ARCHIVE);
-    archive.verify(Clock.systemUTC());
-    String service = publicKey("keys/service.nk");
-    assertThat(archive.claims().issuer()).isEqualTo(publicKey("keys/account.nk"));
-    assertThat(archive.providerKey()).isEqualTo(service);
-    assertThat(archive.metadata().capid()).isEqualTo(HttpClient.CONTRACT_ID);
-    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(ArchivePacker.TARGETS);
-    Path executable = dir.resolve("httpclient");
-    Files.write(executable, archive.binary(ProviderTarget.current()));
-    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProviderArchive archive = PackedArchive.read(ARCHIVE, Path.of("keys"), HttpClient.CONTRACT_ID);
+    String service = archive.providerKey();
+    Path executable = PackedArchive.extract(archive, dir.resolve("httpclient"));
 
     String actor = KeyPair.generate(KeyType.MODULE).publicKey();
     try (LocalHttpServer server = new LocalHttpServer();

@@ -1,5 +1,6 @@
 package dev.trellis.providers.httpserver;
 
+import dev.trellis.provider.ProviderLogging;
 import dev.trellis.provider.ProviderRunner;
 
 /**
@@ -15,7 +16,7 @@ public final class HttpServerMain {
   public static void main(String[] args) {
     ProviderRunner runner =
         ProviderRunner.builder(new HttpServerProvider())
-            .onHostData(ProviderLogging::configure)
+            .onHostData(hostData -> ProviderLogging.configure(hostData, "io.netty"))
             .build();
     System.exit(runner.runToExit());
   }

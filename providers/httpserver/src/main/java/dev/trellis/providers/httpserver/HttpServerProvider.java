@@ -3,6 +3,7 @@ package dev.trellis.providers.httpserver;
 import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.provider.CapabilityProvider;
+import dev.trellis.provider.LinkValueException;
 import dev.trellis.provider.ProviderConnection;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.trellis.providers.httpserver;
 
+import dev.trellis.provider.LinkValueException;
+import dev.trellis.provider.LinkValues;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;

@@ -6,7 +6,8 @@ import dev.trellis.interfaces.contract.httpserver.HttpResponse;
 import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
-import dev.trellis.providers.httpserver.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -74,7 +75,7 @@ class ConcurrentRequestsIT {
         assertThat(answer.headers()).doesNotContainEntry("connection", "close");
       }
     }
-    assertThat(standIn.received).hasSize(2 * CONNECTIONS);
+    assertThat(standIn.received()).hasSize(2 * CONNECTIONS);
   }
 
   @Test

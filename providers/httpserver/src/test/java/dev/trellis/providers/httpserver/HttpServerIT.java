@@ -11,7 +11,8 @@ import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.wire.Invocation;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
-import dev.trellis.providers.httpserver.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -80,8 +81,8 @@ class HttpServerIT {
     assertThat(response.headers().firstValue("content-type")).contains("text/plain");
     assertThat(response.body()).isEqualTo("made");
 
-    Invocation inv = standIn.received.get(0);
-    assertThat(standIn.verdicts.get(0).isAccepted()).isTrue();
+    Invocation inv = standIn.received().get(0);
+    assertThat(standIn.verdicts().get(0).isAccepted()).isTrue();
     assertThat(inv.operation()).isEqualTo(HttpServer.HANDLE_REQUEST);
     assertThat(inv.origin()).isEqualTo(h.providerEntity());
     assertThat(inv.target()).isEqualTo(WasmCloudEntity.actor(actor));
@@ -117,8 +118,8 @@ class HttpServerIT {
 
     assertThat(fixed.body()).isEqualTo(binary);
     assertThat(chunked.body()).isEqualTo(binary);
-    HttpRequest put = HttpServerCodec.decodeRequest(standIn.received.get(0).msg());
-    HttpRequest post = HttpServerCodec.decodeRequest(standIn.received.get(1).msg());
+    HttpRequest put = HttpServerCodec.decodeRequest(standIn.received().get(0).msg());
+    HttpRequest post = HttpServerCodec.decodeRequest(standIn.received().get(1).msg());
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(post.method()).isEqualTo("POST");
     assertThat(post.body()).isEqualTo(binary);
@@ -138,7 +139,7 @@ class HttpServerIT {
     assertThat(over.statusCode()).isEqualTo(413);
     assertThat(over.body()).isEqualTo("the request body is larger than 1000 bytes\n");
     assertThat(over.headers().firstValue("content-type")).contains("text/plain; charset=utf-8");
-    assertThat(standIn.received).hasSize(1);
+    assertThat(standIn.received()).hasSize(1);
   }
 
   @Test
@@ -256,7 +257,7 @@ class HttpServerIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-length")).contains("4");
     assertThat(response.body()).isEmpty();
-    assertThat(HttpServerCodec.decodeRequest(standIn.received.get(0).msg()).method())
+    assertThat(HttpServerCodec.decodeRequest(standIn.received().get(0).msg()).method())
         .isEqualTo("HEAD");
   }
 

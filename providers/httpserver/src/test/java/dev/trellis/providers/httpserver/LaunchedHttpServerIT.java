@@ -8,7 +8,9 @@ import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.par.ProviderArchive;
-import dev.trellis.interfaces.par.ProviderTarget;
+import dev.trellis.provider.testing.PackedArchive;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -18,10 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -46,16 +45,9 @@ class LaunchedHttpServerIT {
   @Test
   void theArchiveIsSignedAndItsExecutableServesHttpThroughTheActor(
       NatsFixture nats, Lattice lattice, @TempDir Path dir) throws Exception {
-    ProviderArchive archive = ProviderArchive.read(ARCHIVE);
-    archive.verify(Clock.systemUTC());
-    String service = seedKey("keys/service.nk");
-    assertThat(archive.claims().issuer()).isEqualTo(seedKey("keys/account.nk"));
-    assertThat(archive.providerKey()).isEqualTo(service);
-    assertThat(archive.metadata().capid()).isEqualTo(HttpServer.CONTRACT_ID);
-    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(ArchivePacker.TARGETS);
-    Path executable = dir.resolve("httpserver");
-    Files.write(executable, archive.binary(ProviderTarget.current()));
-    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProviderArchive archive = PackedArchive.read(ARCHIVE, Path.of("keys"), HttpServer.CONTRACT_ID);
+    String service = archive.providerKey();
+    Path executable = PackedArchive.extract(archive, dir.resolve("httpserver"));
 
     try (ProviderHarness h = new ProviderHarness(nats, lattice, HttpServer.CONTRACT_ID, service)) {
       h.actor(
@@ -118,9 +110,5 @@ class LaunchedHttpServerIT {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
-  }
-
-  static String seedKey(String file) throws java.io.IOException {
-    return KeyPair.fromSeed(Files.readString(Path.of(file)).strip()).publicKey();
   }
 }

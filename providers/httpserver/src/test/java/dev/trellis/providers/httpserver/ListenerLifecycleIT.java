@@ -9,6 +9,7 @@ import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.wire.LinkDefinition;
+import dev.trellis.provider.testing.ProviderHarness;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;

@@ -3,6 +3,7 @@ package dev.trellis.providers.httpserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trellis.provider.LinkValueException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;

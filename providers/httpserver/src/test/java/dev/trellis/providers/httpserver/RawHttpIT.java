@@ -8,7 +8,8 @@ import dev.trellis.interfaces.contract.httpserver.HttpServer;
 import dev.trellis.interfaces.contract.httpserver.HttpServerCodec;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
-import dev.trellis.providers.httpserver.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -64,7 +65,7 @@ class RawHttpIT {
     assertThat(responses.indexOf("/first?")).isLessThan(responses.indexOf("/second?b"));
     assertThat(responses.indexOf("/second?b")).isLessThan(responses.indexOf("/third?"));
     assertThat(responses.split("HTTP/1.1 200 OK", -1)).hasSize(4);
-    assertThat(standIn.received).hasSize(3);
+    assertThat(standIn.received()).hasSize(3);
   }
 
   @Test
@@ -75,7 +76,7 @@ class RawHttpIT {
                 + "Connection: close\r\n\r\n");
 
     assertThat(response).startsWith("HTTP/1.1 200 OK").endsWith("/abs/path?q=%41");
-    HttpRequest request = HttpServerCodec.decodeRequest(standIn.received.get(0).msg());
+    HttpRequest request = HttpServerCodec.decodeRequest(standIn.received().get(0).msg());
     assertThat(request.path()).isEqualTo("/abs/path");
     assertThat(request.queryString()).isEqualTo("q=%41");
   }
@@ -85,8 +86,8 @@ class RawHttpIT {
     exchange(
         "GET /p? HTTP/1.1\r\nHost: x\r\n\r\nGET /p?a=?b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-    HttpRequest empty = HttpServerCodec.decodeRequest(standIn.received.get(0).msg());
-    HttpRequest nested = HttpServerCodec.decodeRequest(standIn.received.get(1).msg());
+    HttpRequest empty = HttpServerCodec.decodeRequest(standIn.received().get(0).msg());
+    HttpRequest nested = HttpServerCodec.decodeRequest(standIn.received().get(1).msg());
     assertThat(empty.path()).isEqualTo("/p");
     assertThat(empty.queryString()).isEmpty();
     assertThat(nested.queryString()).isEqualTo("a=?b");
@@ -107,7 +108,7 @@ class RawHttpIT {
     assertThat(response)
         .startsWith("HTTP/1.1 413 Request Entity Too Large")
         .endsWith("the request body is larger than 100 bytes\n");
-    assertThat(standIn.received).isEmpty();
+    assertThat(standIn.received()).isEmpty();
   }
 
   @Test
@@ -117,7 +118,7 @@ class RawHttpIT {
             "PUT /e HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
 
     assertThat(response).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
-    assertThat(standIn.received).isEmpty();
+    assertThat(standIn.received()).isEmpty();
   }
 
   @Test
@@ -126,7 +127,7 @@ class RawHttpIT {
         exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
 
     assertThat(response).startsWith("HTTP/1.1 431");
-    assertThat(standIn.received).isEmpty();
+    assertThat(standIn.received()).isEmpty();
   }
 
   /** Writes {@code request} and reads until the server closes the connection. */

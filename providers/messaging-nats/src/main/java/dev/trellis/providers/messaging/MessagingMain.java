@@ -1,5 +1,6 @@
 package dev.trellis.providers.messaging;
 
+import dev.trellis.provider.ProviderLogging;
 import dev.trellis.provider.ProviderRunner;
 
 /**

@@ -4,6 +4,8 @@ import dev.trellis.interfaces.Secret;
 import dev.trellis.interfaces.wire.HostData;
 import dev.trellis.nats.NatsConfig;
 import dev.trellis.nats.NatsConfigBuilder;
+import dev.trellis.provider.LinkValueException;
+import dev.trellis.provider.LinkValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.trellis.providers.messaging;
 
+import dev.trellis.provider.LinkValueException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,17 +9,17 @@ import dev.trellis.interfaces.contract.messaging.SubMessage;
 import dev.trellis.interfaces.keys.KeyPair;
 import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.par.ProviderArchive;
-import dev.trellis.interfaces.par.ProviderTarget;
 import dev.trellis.interfaces.wire.InvocationResponse;
-import dev.trellis.providers.messaging.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.PackedArchive;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,22 +35,15 @@ class LaunchedMessagingIT {
   @Test
   void theArchiveIsSignedAndItsExecutableDeliversMessagesToTheActor(
       NatsFixture nats, Lattice lattice, @TempDir Path dir) throws Exception {
-    ProviderArchive archive = ProviderArchive.read(ARCHIVE);
-    archive.verify(Clock.systemUTC());
-    String service = publicKey("keys/service.nk");
-    assertThat(archive.claims().issuer()).isEqualTo(publicKey("keys/account.nk"));
-    assertThat(archive.providerKey()).isEqualTo(service);
-    assertThat(archive.metadata().capid()).isEqualTo(Messaging.CONTRACT_ID);
-    assertThat(archive.targets()).containsExactlyInAnyOrderElementsOf(ArchivePacker.TARGETS);
-    Path executable = dir.resolve("messaging-nats");
-    Files.write(executable, archive.binary(ProviderTarget.current()));
-    Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProviderArchive archive = PackedArchive.read(ARCHIVE, Path.of("keys"), Messaging.CONTRACT_ID);
+    String service = archive.providerKey();
+    Path executable = PackedArchive.extract(archive, dir.resolve("messaging-nats"));
 
     String actor = KeyPair.generate(KeyType.MODULE).publicKey();
     try (ProviderHarness h = new ProviderHarness(nats, lattice, Messaging.CONTRACT_ID, service)) {
       StandInActor standIn =
           h.actor(actor, inv -> InvocationResponse.success(inv.id(), new byte[0]));
-      String subject = h.lattice + ".in";
+      String subject = h.lattice() + ".in";
       try (ProviderProcess provider =
           ProviderProcess.start(executable, Map.of())
               .write(h.stdinLine(h.link(actor, Map.of("SUBSCRIPTION", subject))))) {
@@ -59,14 +52,14 @@ class LaunchedMessagingIT {
             .failFast("the provider exited: " + provider.stderrText(), () -> !provider.isAlive())
             .until(
                 () -> {
-                  h.nc.publish(subject, "hello".getBytes(StandardCharsets.UTF_8));
-                  return !standIn.received.isEmpty();
+                  h.nc().publish(subject, "hello".getBytes(StandardCharsets.UTF_8));
+                  return !standIn.received().isEmpty();
                 });
 
-        SubMessage message = MessagingCodec.decodeSubMessage(standIn.received.get(0).msg());
+        SubMessage message = MessagingCodec.decodeSubMessage(standIn.received().get(0).msg());
         assertThat(message.subject()).isEqualTo(subject);
         assertThat(message.body()).asString().isEqualTo("hello");
-        assertThat(standIn.verdicts.get(0).isAccepted()).isTrue();
+        assertThat(standIn.verdicts().get(0).isAccepted()).isTrue();
         assertThat(h.shutdown()).contains("shutting down");
         assertThat(provider.exitCode(EXIT)).isZero();
       }

@@ -15,7 +15,8 @@ import dev.trellis.interfaces.wire.Invocation;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.interfaces.wire.WasmCloudEntity;
-import dev.trellis.providers.messaging.ProviderHarness.StandInActor;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.StandInActor;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -57,25 +58,26 @@ class MessagingIT {
   @Test
   void messagesOnSubscribedSubjectsBecomeHandleMessage() throws Exception {
     StandInActor standIn = h.actor(actor, MessagingIT::accept);
-    String prefix = h.lattice + ".orders";
-    h.start(provider, h.link(actor, Map.of("SUBSCRIPTION", prefix + ".*, " + h.lattice + ".done")));
+    String prefix = h.lattice() + ".orders";
+    h.start(
+        provider, h.link(actor, Map.of("SUBSCRIPTION", prefix + ".*, " + h.lattice() + ".done")));
 
-    h.nc.publish(prefix + ".new", "reply.here", bytes("first"));
-    h.nc.publish(h.lattice + ".done", bytes("second"));
-    h.nc.publish(prefix + ".new.deep", bytes("not matched"));
-    h.nc.flush(ProviderHarness.TIMEOUT);
+    h.nc().publish(prefix + ".new", "reply.here", bytes("first"));
+    h.nc().publish(h.lattice() + ".done", bytes("second"));
+    h.nc().publish(prefix + ".new.deep", bytes("not matched"));
+    h.nc().flush(ProviderHarness.TIMEOUT);
 
-    await().atMost(ProviderHarness.TIMEOUT).until(() -> standIn.received.size() >= 2);
-    assertThat(standIn.verdicts).allMatch(v -> v.isAccepted());
-    Invocation inv = standIn.received.get(0);
+    await().atMost(ProviderHarness.TIMEOUT).until(() -> standIn.received().size() >= 2);
+    assertThat(standIn.verdicts()).allMatch(v -> v.isAccepted());
+    Invocation inv = standIn.received().get(0);
     assertThat(inv.operation()).isEqualTo(Messaging.HANDLE_MESSAGE);
     assertThat(inv.origin()).isEqualTo(h.providerEntity());
     assertThat(inv.target()).isEqualTo(WasmCloudEntity.actor(actor));
-    assertThat(standIn.received.stream().map(i -> MessagingCodec.decodeSubMessage(i.msg())))
+    assertThat(standIn.received().stream().map(i -> MessagingCodec.decodeSubMessage(i.msg())))
         .usingRecursiveFieldByFieldElementComparator()
         .containsExactlyInAnyOrder(
             new SubMessage(prefix + ".new", "reply.here", bytes("first")),
-            new SubMessage(h.lattice + ".done", null, bytes("second")));
+            new SubMessage(h.lattice() + ".done", null, bytes("second")));
   }
 
   @Test
@@ -83,35 +85,35 @@ class MessagingIT {
     String other = KeyPair.generate(KeyType.MODULE).publicKey();
     StandInActor first = h.actor(actor, MessagingIT::accept);
     StandInActor second = h.actor(other, MessagingIT::accept);
-    String subject = h.lattice + ".jobs";
+    String subject = h.lattice() + ".jobs";
     h.start(
         provider,
         h.link(actor, Map.of("SUBSCRIPTION", subject + "|workers")),
         h.link(other, Map.of("subscription", subject + "|workers")));
 
     for (int i = 0; i < 20; i++) {
-      h.nc.publish(subject, bytes("job " + i));
+      h.nc().publish(subject, bytes("job " + i));
     }
-    h.nc.flush(ProviderHarness.TIMEOUT);
+    h.nc().flush(ProviderHarness.TIMEOUT);
 
     await()
         .atMost(ProviderHarness.TIMEOUT)
-        .until(() -> first.received.size() + second.received.size() == 20);
-    assertThat(noResponders(h.lattice + ".unrelated")).isTrue(); // and nothing else listens
+        .until(() -> first.received().size() + second.received().size() == 20);
+    assertThat(noResponders(h.lattice() + ".unrelated")).isTrue(); // and nothing else listens
   }
 
   @Test
   void publishSendsOnTheActorsConnection() throws Exception {
     h.start(provider, h.link(actor, Map.of()));
-    Subscription sub = h.nc.subscribe(h.lattice + ".out");
-    h.nc.flush(ProviderHarness.TIMEOUT);
+    Subscription sub = h.nc().subscribe(h.lattice() + ".out");
+    h.nc().flush(ProviderHarness.TIMEOUT);
 
     InvocationResponse response =
         h.invoke(
             actor,
             Messaging.PUBLISH,
             MessagingCodec.encodePubMessage(
-                new PubMessage(h.lattice + ".out", "answer.me", bytes("hello"))));
+                new PubMessage(h.lattice() + ".out", "answer.me", bytes("hello"))));
 
     assertThat(response.error()).isNull();
     assertThat(response.msg()).isEmpty();
@@ -123,12 +125,12 @@ class MessagingIT {
   @Test
   void requestReturnsTheFirstReplyOrSaysWhyNot() throws Exception {
     h.start(provider, h.link(actor, Map.of()));
-    String service = h.lattice + ".svc";
-    h.nc
-        .createDispatcher(m -> h.nc.publish(m.getReplyTo(), bytes("re: " + text(m.getData()))))
+    String service = h.lattice() + ".svc";
+    h.nc()
+        .createDispatcher(m -> h.nc().publish(m.getReplyTo(), bytes("re: " + text(m.getData()))))
         .subscribe(service);
-    h.nc.subscribe(h.lattice + ".silent");
-    h.nc.flush(ProviderHarness.TIMEOUT);
+    h.nc().subscribe(h.lattice() + ".silent");
+    h.nc().flush(ProviderHarness.TIMEOUT);
 
     ReplyMessage reply = request(new RequestMessage(service, bytes("q"), 2000));
     assertThat(reply.body()).asString().isEqualTo("re: q");
@@ -137,20 +139,20 @@ class MessagingIT {
         .asString()
         .isEqualTo("re: zero"); // 0: the lattice's RPC timeout, not an instant failure
 
-    assertThat(requestError(new RequestMessage(h.lattice + ".silent", bytes("q"), 200)))
+    assertThat(requestError(new RequestMessage(h.lattice() + ".silent", bytes("q"), 200)))
         .isEqualTo(
             "failed to request on subject '"
-                + h.lattice
+                + h.lattice()
                 + ".silent': nats request timed out after 200 ms");
-    assertThat(requestError(new RequestMessage(h.lattice + ".nobody", bytes("q"), 2000)))
-        .isEqualTo("failed to request on subject '" + h.lattice + ".nobody': no responders");
+    assertThat(requestError(new RequestMessage(h.lattice() + ".nobody", bytes("q"), 2000)))
+        .isEqualTo("failed to request on subject '" + h.lattice() + ".nobody': no responders");
   }
 
   @Test
   void anExplicitUriGetsItsOwnConnectionAndAnUnreachableOneIsRefused() throws Exception {
     StandInActor standIn = h.actor(actor, MessagingIT::accept);
     String unreachableActor = KeyPair.generate(KeyType.MODULE).publicKey();
-    String subject = h.lattice + ".uri";
+    String subject = h.lattice() + ".uri";
     h.start(
         provider,
         h.link(actor, Map.of("URI", natsUrl.replace("nats://", ""), "SUBSCRIPTION", subject)),
@@ -159,8 +161,8 @@ class MessagingIT {
     assertThat(h.isLinked(actor)).isTrue();
     assertThat(h.isLinked(unreachableActor)).isFalse();
     assertThat(provider.hasConnection(unreachableActor)).isFalse();
-    h.nc.publish(subject, bytes("via uri"));
-    await().atMost(ProviderHarness.TIMEOUT).until(() -> standIn.received.size() == 1);
+    h.nc().publish(subject, bytes("via uri"));
+    await().atMost(ProviderHarness.TIMEOUT).until(() -> standIn.received().size() == 1);
   }
 
   @Test
@@ -173,7 +175,7 @@ class MessagingIT {
   @Test
   void deletingTheLinkUnsubscribesAndClosesTheConnection() throws Exception {
     h.actor(actor, MessagingIT::accept);
-    String subject = h.lattice + ".gone";
+    String subject = h.lattice() + ".gone";
     LinkDefinition link = h.link(actor, Map.of("SUBSCRIPTION", subject));
     h.start(provider, link);
     assertThat(noResponders(subject)).isFalse();
@@ -194,7 +196,7 @@ class MessagingIT {
   /** True when nobody subscribes {@code subject}: the server answers "no responders" at once. */
   private boolean noResponders(String subject) throws Exception {
     try {
-      Message reply = h.nc.requestWithTimeout(subject, new byte[0], Duration.ofMillis(300)).get();
+      Message reply = h.nc().requestWithTimeout(subject, new byte[0], Duration.ofMillis(300)).get();
       return reply.isStatusMessage() && reply.getStatus().isNoResponders();
     } catch (java.util.concurrent.ExecutionException e) {
       return e.getCause() instanceof io.nats.client.JetStreamStatusException status

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trellis.interfaces.Secret;
 import dev.trellis.interfaces.wire.HostData;
+import dev.trellis.provider.LinkValueException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,15 +9,14 @@ import dev.trellis.interfaces.contract.keyvalue.IncrementRequest;
 import dev.trellis.interfaces.contract.keyvalue.KeyValue;
 import dev.trellis.interfaces.contract.keyvalue.KeyValueCodec;
 import dev.trellis.interfaces.contract.keyvalue.SetRequest;
-import dev.trellis.interfaces.keys.KeyPair;
-import dev.trellis.interfaces.keys.KeyType;
 import dev.trellis.interfaces.wire.HealthCheckResponse;
 import dev.trellis.interfaces.wire.HostDataCodec;
 import dev.trellis.interfaces.wire.InvocationResponse;
+import dev.trellis.provider.testing.ProviderHarness;
+import dev.trellis.provider.testing.ProviderProcess;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
-import io.nats.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,14 +34,18 @@ class LaunchedProviderIT {
   static final Duration REPLY = Duration.ofSeconds(10);
   static final Duration EXIT = Duration.ofSeconds(30);
 
+  /** The actor linked in the HostData of every test. */
+  static final String ACTOR = ProviderHarness.newActor();
+
   @Test
-  void connectsAnswersHealthAndEchoThenShutsDownWithExitCode0(
-      NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void connectsAnswersHealthAndEchoThenShutsDownWithExitCode0(NatsFixture nats, Lattice lattice)
+      throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider = start(host, Map.of())) {
       awaitHealthy(host, provider);
 
-      InvocationResponse echo = host.invoke(TestProvider.ECHO, bytes("hi"), REPLY).orElseThrow();
+      InvocationResponse echo =
+          host.invoke(ACTOR, TestProvider.ECHO, bytes("hi"), REPLY).orElseThrow();
       assertThat(echo.isSuccess()).isTrue();
       assertThat(echo.msg()).isEqualTo(bytes("hi"));
 
@@ -53,9 +56,9 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void servesAnInMemoryKeyValueUnderTheKeyValueContract(
-      NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, KeyValue.CONTRACT_ID);
+  void servesAnInMemoryKeyValueUnderTheKeyValueContract(NatsFixture nats, Lattice lattice)
+      throws Exception {
+    ProviderHarness host = host(nats, lattice, KeyValue.CONTRACT_ID);
     try (ProviderProcess provider =
         start(host, Map.of("TEST_PROVIDER_CONTRACT", KeyValue.CONTRACT_ID))) {
       awaitHealthy(host, provider);
@@ -74,6 +77,7 @@ class LaunchedProviderIT {
           .isEqualTo(new GetResponse("", false));
       assertThat(
               host.invoke(
+                  ACTOR,
                   KeyValue.INCREMENT,
                   KeyValueCodec.encodeIncrementRequest(new IncrementRequest("k2", 1)),
                   REPLY))
@@ -82,9 +86,8 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void unhealthyAndSlowHealthSwitches(NatsFixture nats, Lattice lattice, Connection nc)
-      throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void unhealthyAndSlowHealthSwitches(NatsFixture nats, Lattice lattice) throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider =
         start(
             host,
@@ -99,13 +102,14 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void hangNeverAnswersInvocationsButStillShutsDown(
-      NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void hangNeverAnswersInvocationsButStillShutsDown(NatsFixture nats, Lattice lattice)
+      throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider = start(host, Map.of("TEST_PROVIDER_HANG", "1"))) {
       awaitHealthy(host, provider);
 
-      assertThat(host.invoke(TestProvider.ECHO, bytes("hi"), Duration.ofMillis(500))).isEmpty();
+      assertThat(host.invoke(ACTOR, TestProvider.ECHO, bytes("hi"), Duration.ofMillis(500)))
+          .isEmpty();
 
       assertThat(host.shutdown(REPLY)).contains("shutting down");
       assertThat(provider.exitCode(EXIT)).isZero();
@@ -113,9 +117,9 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void hangOnShutdownLeavesTheProcessForTheHostToKill(
-      NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void hangOnShutdownLeavesTheProcessForTheHostToKill(NatsFixture nats, Lattice lattice)
+      throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider = start(host, Map.of("TEST_PROVIDER_HANG_ON_SHUTDOWN", "true"))) {
       awaitHealthy(host, provider);
 
@@ -125,9 +129,8 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void crashOnStartExitsWith3BeforeConnecting(NatsFixture nats, Lattice lattice, Connection nc)
-      throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void crashOnStartExitsWith3BeforeConnecting(NatsFixture nats, Lattice lattice) throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider = start(host, Map.of("TEST_PROVIDER_CRASH_ON_START", "true"))) {
       assertThat(provider.exitCode(EXIT)).isEqualTo(3);
       assertThat(provider.stderrText())
@@ -137,9 +140,8 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void crashLaterExitsAfterConnecting(NatsFixture nats, Lattice lattice, Connection nc)
-      throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void crashLaterExitsAfterConnecting(NatsFixture nats, Lattice lattice) throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider =
         start(
             host, Map.of("TEST_PROVIDER_CRASH_AFTER_MS", "1000", "TEST_PROVIDER_EXIT_CODE", "7"))) {
@@ -151,8 +153,8 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void exitsWhenStdinCloses(NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void exitsWhenStdinCloses(NatsFixture nats, Lattice lattice) throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     try (ProviderProcess provider = start(host, Map.of())) {
       awaitHealthy(host, provider);
 
@@ -164,12 +166,15 @@ class LaunchedProviderIT {
   }
 
   @Test
-  void logsJsonLinesWhenHostDataAsksForStructuredLogging(
-      NatsFixture nats, Lattice lattice, Connection nc) throws Exception {
-    HostSide host = host(nats, lattice, nc, TestSwitches.DEFAULT_CONTRACT);
+  void logsJsonLinesWhenHostDataAsksForStructuredLogging(NatsFixture nats, Lattice lattice)
+      throws Exception {
+    ProviderHarness host = host(nats, lattice, TestSwitches.DEFAULT_CONTRACT);
     String line =
         HostDataCodec.toStdinLine(
-            host.hostData().withStructuredLogging(true).withLogLevel("debug").build());
+            host.hostData(host.link(ACTOR, Map.of()))
+                .withStructuredLogging(true)
+                .withLogLevel("debug")
+                .build());
     try (ProviderProcess provider = ProviderProcess.start(LAUNCHER, Map.of()).write(line)) {
       awaitHealthy(host, provider);
 
@@ -182,7 +187,8 @@ class LaunchedProviderIT {
                       .startsWith("{")
                       .contains("\"level\":\"INFO\"")
                       .contains(
-                          "\"formattedMessage\":\"provider started provider=" + host.providerKey));
+                          "\"formattedMessage\":\"provider started provider="
+                              + host.providerKey()));
       assertThat(provider.stderr())
           .anyMatch(l -> l.contains("\"level\":\"DEBUG\"") && l.contains("provider connecting"));
     }
@@ -209,32 +215,34 @@ class LaunchedProviderIT {
     }
   }
 
-  static HostSide host(NatsFixture nats, Lattice lattice, Connection nc, String contract) {
-    return new HostSide(
-        nc, nats.url(), lattice.prefix(), KeyPair.generate(KeyType.SERVICE).publicKey(), contract);
+  static ProviderHarness host(NatsFixture nats, Lattice lattice, String contract) {
+    return new ProviderHarness(nats, lattice, contract);
   }
 
-  static ProviderProcess start(HostSide host, Map<String, String> env) throws Exception {
-    return ProviderProcess.start(LAUNCHER, env).write(host.stdinLine());
+  static ProviderProcess start(ProviderHarness host, Map<String, String> env) throws Exception {
+    return ProviderProcess.start(LAUNCHER, env).write(host.stdinLine(host.link(ACTOR, Map.of())));
   }
 
-  static void awaitHealthy(HostSide host, ProviderProcess provider) {
+  static void awaitHealthy(ProviderHarness host, ProviderProcess provider) {
     await()
         .atMost(START)
         .failFast("the provider exited: " + provider.stderrText(), () -> !provider.isAlive())
         .until(() -> host.health(Duration.ofSeconds(1)).isPresent());
   }
 
-  static void awaitEchoes(HostSide host, ProviderProcess provider) {
+  static void awaitEchoes(ProviderHarness host, ProviderProcess provider) {
     await()
         .atMost(START)
         .failFast("the provider exited: " + provider.stderrText(), () -> !provider.isAlive())
         .until(
-            () -> host.invoke(TestProvider.ECHO, new byte[0], Duration.ofSeconds(1)).isPresent());
+            () ->
+                host.invoke(ACTOR, TestProvider.ECHO, new byte[0], Duration.ofSeconds(1))
+                    .isPresent());
   }
 
-  private static byte[] call(HostSide host, String operation, byte[] payload) throws Exception {
-    InvocationResponse response = host.invoke(operation, payload, REPLY).orElseThrow();
+  private static byte[] call(ProviderHarness host, String operation, byte[] payload)
+      throws Exception {
+    InvocationResponse response = host.invoke(ACTOR, operation, payload, REPLY).orElseThrow();
     assertThat(response.error()).as(operation).isNull();
     return response.msg();
   }

@@ -2,6 +2,7 @@ package dev.trellis.providers.keyvalue.nats;
 
 import dev.trellis.interfaces.contract.keyvalue.GetResponse;
 import dev.trellis.provider.OperationException;
+import dev.trellis.provider.keyvalue.KeyValueStore;
 import dev.trellis.providers.keyvalue.nats.StoredValue.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,10 +5,12 @@ import dev.trellis.interfaces.wire.HealthCheckResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.nats.NatsConfig;
 import dev.trellis.provider.CapabilityProvider;
-import dev.trellis.provider.InvocationContext;
 import dev.trellis.provider.OperationException;
 import dev.trellis.provider.Operations;
 import dev.trellis.provider.ProviderConnection;
+import dev.trellis.provider.keyvalue.KeyValueOperations;
+import dev.trellis.provider.keyvalue.KeyValueStore;
+import dev.trellis.provider.keyvalue.KeyValueStores;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
@@ -19,8 +21,6 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ public final class KeyValueNatsProvider implements CapabilityProvider {
 
   private final Clock clock;
   private final int inlineLimitOverride;
-  private final Map<String, KeyValueStore> stores = new ConcurrentHashMap<>();
+  private final KeyValueStores<KeyValueStore> stores = new KeyValueStores<>("open bucket");
   private volatile ProviderConnection connection;
 
   public KeyValueNatsProvider() {
@@ -67,7 +67,7 @@ public final class KeyValueNatsProvider implements CapabilityProvider {
 
   @Override
   public void registerOperations(Operations operations) {
-    new KeyValueOperations(this::storeOf).register(operations);
+    KeyValueOperations.register(operations, stores::of);
   }
 
   @Override
@@ -95,20 +95,14 @@ public final class KeyValueNatsProvider implements CapabilityProvider {
           e.getMessage());
       return false;
     }
-    KeyValueStore old = stores.put(link.actorId(), store);
-    if (old != null) {
-      old.close();
-    }
+    stores.put(link.actorId(), store);
     LOG.info("link accepted actor={} settings={}", link.actorId(), settings);
     return true;
   }
 
   @Override
   public void deleteLink(String actorId) {
-    KeyValueStore store = stores.remove(actorId);
-    if (store != null) {
-      store.close();
-    }
+    stores.remove(actorId);
   }
 
   @Override
@@ -118,22 +112,7 @@ public final class KeyValueNatsProvider implements CapabilityProvider {
 
   @Override
   public void shutdown() {
-    for (String actor : stores.keySet()) {
-      deleteLink(actor);
-    }
-  }
-
-  private KeyValueStore storeOf(InvocationContext context) {
-    KeyValueStore store = stores.get(context.actorId());
-    if (store == null) {
-      throw new OperationException(
-          "failed to serve "
-              + context.operation()
-              + ": actor "
-              + context.actorId()
-              + " has no open bucket (its link was just deleted?)");
-    }
-    return store;
+    stores.closeAll();
   }
 
   private KeyValueStore open(LinkSettings settings) {

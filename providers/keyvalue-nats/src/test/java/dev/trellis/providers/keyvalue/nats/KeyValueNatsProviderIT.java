@@ -10,7 +10,7 @@ import dev.trellis.interfaces.contract.keyvalue.KeyValueCodec;
 import dev.trellis.interfaces.contract.keyvalue.SetRequest;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
-import dev.trellis.provider.ProviderRunner;
+import dev.trellis.provider.testing.ProviderHarness;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.WithNats;
@@ -25,39 +25,33 @@ import org.junit.jupiter.api.Test;
 /** The provider in-process: buckets per link, link values, refused links. */
 @WithNats
 class KeyValueNatsProviderIT {
-  HostSide host;
-  ProviderRunner runner;
-  String firstActor = HostSide.newActor();
+  ProviderHarness host;
+  String firstActor = ProviderHarness.newActor();
 
   @BeforeEach
-  void start(NatsFixture nats, Lattice lattice, Connection nc) {
-    host = new HostSide(nc, nats.url(), lattice.prefix());
-    runner =
-        ProviderRunner.builder(new KeyValueNatsProvider())
-            .withHostData(
-                host.hostData().addLinkDefinition(host.link(firstActor, Map.of())).build())
-            .build();
-    runner.start();
+  void start(NatsFixture nats, Lattice lattice) {
+    host = new ProviderHarness(nats, lattice, KeyValue.CONTRACT_ID);
+    host.start(new KeyValueNatsProvider(), host.link(firstActor, Map.of()));
   }
 
   @AfterEach
   void stop() {
-    runner.close();
+    host.close();
   }
 
   @Test
   void eachActorGetsABucketNamedAfterTheLatticeAndTheActor(Connection nc) throws Exception {
     set(firstActor, "k", "v");
 
-    String bucket = "kv_" + host.lattice + "_" + firstActor;
+    String bucket = "kv_" + host.lattice() + "_" + firstActor;
     assertThat(nc.keyValueManagement().getBucketNames()).contains(bucket);
     assertThat(nc.keyValue(bucket).get("k").getValueAsString()).isEqualTo("v");
   }
 
   @Test
   void linksNamingTheSameBucketShareIt() throws Exception {
-    String writer = HostSide.newActor();
-    String reader = HostSide.newActor();
+    String writer = ProviderHarness.newActor();
+    String reader = ProviderHarness.newActor();
     link(host.link(writer, Map.of("BUCKET", "shared")));
     link(host.link(reader, Map.of("bucket", "shared")));
 
@@ -69,7 +63,7 @@ class KeyValueNatsProviderIT {
 
   @Test
   void aLinkWithItsOwnUrlUsesAConnectionOfItsOwn(NatsFixture nats) throws Exception {
-    String actor = HostSide.newActor();
+    String actor = ProviderHarness.newActor();
     link(host.link(actor, Map.of("URL", nats.url(), "BUCKET", "own")));
 
     set(actor, "k", "v");
@@ -79,11 +73,11 @@ class KeyValueNatsProviderIT {
 
   @Test
   void aLinkWithABadBucketNameOrAnUnreachableServerIsRefused() throws Exception {
-    String badBucket = HostSide.newActor();
-    String badUrl = HostSide.newActor();
+    String badBucket = ProviderHarness.newActor();
+    String badUrl = ProviderHarness.newActor();
     host.putLink(host.link(badBucket, Map.of("BUCKET", "no.dots")));
     host.putLink(host.link(badUrl, Map.of("URL", "127.0.0.1:" + freePort())));
-    String probe = HostSide.newActor();
+    String probe = ProviderHarness.newActor();
     link(host.link(probe, Map.of())); // links are handled in order: both came before this one
 
     assertThat(invokeGet(badBucket, "k").error()).isEqualTo("unlinked actor: '" + badBucket + "'");
@@ -92,7 +86,7 @@ class KeyValueNatsProviderIT {
 
   @Test
   void aDeletedLinkStopsServingItsActor() throws Exception {
-    String actor = HostSide.newActor();
+    String actor = ProviderHarness.newActor();
     LinkDefinition link = host.link(actor, Map.of());
     link(link);
 

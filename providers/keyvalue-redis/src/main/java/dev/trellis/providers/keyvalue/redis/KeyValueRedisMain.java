@@ -1,5 +1,6 @@
 package dev.trellis.providers.keyvalue.redis;
 
+import dev.trellis.provider.ProviderLogging;
 import dev.trellis.provider.ProviderRunner;
 
 /**

@@ -4,11 +4,11 @@ import dev.trellis.interfaces.contract.keyvalue.KeyValue;
 import dev.trellis.interfaces.wire.HealthCheckResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import dev.trellis.provider.CapabilityProvider;
-import dev.trellis.provider.InvocationContext;
 import dev.trellis.provider.OperationException;
 import dev.trellis.provider.Operations;
+import dev.trellis.provider.keyvalue.KeyValueOperations;
+import dev.trellis.provider.keyvalue.KeyValueStores;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
@@ -26,7 +26,7 @@ import redis.clients.jedis.RedisClient;
 public final class KeyValueRedisProvider implements CapabilityProvider {
   private static final Logger LOG = LoggerFactory.getLogger(KeyValueRedisProvider.class);
 
-  private final Map<String, RedisStore> stores = new ConcurrentHashMap<>();
+  private final KeyValueStores<RedisStore> stores = new KeyValueStores<>("Redis client");
 
   @Override
   public String contractId() {
@@ -35,7 +35,7 @@ public final class KeyValueRedisProvider implements CapabilityProvider {
 
   @Override
   public void registerOperations(Operations operations) {
-    new KeyValueOperations(this::storeOf).register(operations);
+    KeyValueOperations.register(operations, stores::of);
   }
 
   @Override
@@ -49,26 +49,20 @@ public final class KeyValueRedisProvider implements CapabilityProvider {
       LOG.error("link refused actor={} reason={}", link.actorId(), e.getMessage());
       return false;
     }
-    RedisStore old = stores.put(link.actorId(), new RedisStore(client, url));
-    if (old != null) {
-      old.close();
-    }
+    stores.put(link.actorId(), new RedisStore(client, url));
     LOG.info("link accepted actor={} url={}", link.actorId(), url);
     return true;
   }
 
   @Override
   public void deleteLink(String actorId) {
-    RedisStore store = stores.remove(actorId);
-    if (store != null) {
-      store.close();
-    }
+    stores.remove(actorId);
   }
 
   /** Unhealthy while any linked Redis does not answer PING; the message says which. */
   @Override
   public HealthCheckResponse health() {
-    for (Map.Entry<String, RedisStore> entry : stores.entrySet()) {
+    for (Map.Entry<String, RedisStore> entry : stores.byActor().entrySet()) {
       try {
         entry.getValue().ping();
       } catch (OperationException e) {
@@ -80,21 +74,6 @@ public final class KeyValueRedisProvider implements CapabilityProvider {
 
   @Override
   public void shutdown() {
-    for (String actor : stores.keySet()) {
-      deleteLink(actor);
-    }
-  }
-
-  private KeyValueStore storeOf(InvocationContext context) {
-    RedisStore store = stores.get(context.actorId());
-    if (store == null) {
-      throw new OperationException(
-          "failed to serve "
-              + context.operation()
-              + ": actor "
-              + context.actorId()
-              + " has no Redis client (its link was just deleted?)");
-    }
-    return store;
+    stores.closeAll();
   }
 }

@@ -2,6 +2,7 @@ package dev.trellis.providers.keyvalue.redis;
 
 import dev.trellis.interfaces.contract.keyvalue.GetResponse;
 import dev.trellis.provider.OperationException;
+import dev.trellis.provider.keyvalue.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

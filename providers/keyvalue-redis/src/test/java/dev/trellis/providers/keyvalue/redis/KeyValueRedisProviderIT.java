@@ -3,23 +3,19 @@ package dev.trellis.providers.keyvalue.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.trellis.interfaces.Subjects;
 import dev.trellis.interfaces.contract.BarePayload;
 import dev.trellis.interfaces.contract.keyvalue.IncrementRequest;
 import dev.trellis.interfaces.contract.keyvalue.KeyValue;
 import dev.trellis.interfaces.contract.keyvalue.KeyValueCodec;
 import dev.trellis.interfaces.contract.keyvalue.SetRequest;
-import dev.trellis.interfaces.wire.HealthCheckCodec;
-import dev.trellis.interfaces.wire.HealthCheckRequest;
 import dev.trellis.interfaces.wire.HealthCheckResponse;
 import dev.trellis.interfaces.wire.InvocationResponse;
 import dev.trellis.interfaces.wire.LinkDefinition;
-import dev.trellis.provider.ProviderRunner;
+import dev.trellis.provider.testing.ProviderHarness;
 import dev.trellis.testing.Lattice;
 import dev.trellis.testing.NatsFixture;
 import dev.trellis.testing.RedisServer;
 import dev.trellis.testing.WithNats;
-import io.nats.client.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +35,7 @@ class KeyValueRedisProviderIT {
   static RedisServer redis;
   static RedisClient direct;
 
-  HostSide host;
-  ProviderRunner runner;
+  ProviderHarness host;
 
   @BeforeAll
   static void startRedis() throws Exception {
@@ -55,23 +50,19 @@ class KeyValueRedisProviderIT {
   }
 
   @BeforeEach
-  void start(NatsFixture nats, Lattice lattice, Connection nc) {
-    host = new HostSide(nc, nats.url(), lattice.prefix());
-    runner =
-        ProviderRunner.builder(new KeyValueRedisProvider())
-            .withHostData(host.hostData().build())
-            .build();
-    runner.start();
+  void start(NatsFixture nats, Lattice lattice) {
+    host = new ProviderHarness(nats, lattice, KeyValue.CONTRACT_ID);
+    host.start(new KeyValueRedisProvider());
   }
 
   @AfterEach
   void stop() {
-    runner.close();
+    host.close();
   }
 
   @Test
   void writesGoToTheRedisOfTheLinkValueUrlWithExForExpiringKeys() throws Exception {
-    String actor = HostSide.newActor();
+    String actor = ProviderHarness.newActor();
     link(host.link(actor, Map.of("URL", redis.url())));
     String key = "provider-it:" + actor;
 
@@ -85,18 +76,18 @@ class KeyValueRedisProviderIT {
 
   @Test
   void aLinkWithAUrlThatIsNotRedisIsRefused() throws Exception {
-    String bad = HostSide.newActor();
+    String bad = ProviderHarness.newActor();
     host.putLink(host.link(bad, Map.of("URL", "http://" + redis.url().substring(8))));
-    String probe = HostSide.newActor();
+    String probe = ProviderHarness.newActor();
     link(host.link(probe, Map.of("URL", redis.url())));
 
     assertThat(get(bad, "k").error()).isEqualTo("unlinked actor: '" + bad + "'");
   }
 
   @Test
-  void aServerThatDoesNotAnswerFailsCallsAndHealthButNotTheLink(Connection nc) throws Exception {
+  void aServerThatDoesNotAnswerFailsCallsAndHealthButNotTheLink() throws Exception {
     RedisServer doomed = RedisServer.start(Files.createDirectories(dir.resolve("doomed")));
-    String actor = HostSide.newActor();
+    String actor = ProviderHarness.newActor();
     try {
       link(host.link(actor, Map.of("URL", doomed.url())));
     } finally {
@@ -108,20 +99,14 @@ class KeyValueRedisProviderIT {
     assertThat(response.error())
         .startsWith("failed to get key 'k': Redis at " + doomed.url() + " does not answer")
         .endsWith("; check that it runs and the link value URL");
-    HealthCheckResponse health =
-        HealthCheckCodec.decodeResponse(
-            nc.request(
-                    Subjects.providerHealth(host.lattice, host.providerKey, HostSide.LINK_NAME),
-                    HealthCheckCodec.encodeRequest(new HealthCheckRequest()),
-                    Duration.ofSeconds(10))
-                .getData());
+    HealthCheckResponse health = host.health(Duration.ofSeconds(10)).orElseThrow();
     assertThat(health.healthy()).isFalse();
     assertThat(health.message()).contains(actor).contains("does not answer");
   }
 
   @Test
   void redisErrorsBecomeMessagesNamingTheKey() throws Exception {
-    String actor = HostSide.newActor();
+    String actor = ProviderHarness.newActor();
     link(host.link(actor, Map.of("URL", redis.url())));
     String key = "errors:" + actor.substring(0, 12);
     direct.rpush(key + ":list", "a");

@@ -148,8 +148,12 @@ class AsyncActorCallIT {
     actor.holdUntil(calls); // answers only once every call is waiting, newest first
     List<CompletableFuture<byte[]>> futures = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
+      // The first call waits for the last one to arrive: on a busy machine, signing, sending and
+      // validating 300 calls can take longer than the default RPC timeout, so give them all time.
       futures.add(
-          h.runner.connection().callActorAsync(h.linkedActor, "Pong.Ping", bytes("call " + i)));
+          h.runner
+              .connection()
+              .callActorAsync(h.linkedActor, "Pong.Ping", bytes("call " + i), Harness.TIMEOUT));
     }
 
     assertThat(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)))

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>503 when no host runs the actor (NATS "no responders", or a host answering "… that is not
  *       running");
  *   <li>504 when no answer came in time: within the SDK's call timeout ({@code
- *       default_rpc_timeout_ms}, 13 s more for a request over 900 KiB) here, or the listener's
- *       shorter {@code TIMEOUT_MS}, whose timer answers first.
+ *       default_rpc_timeout_ms}, 13 s more for a request over 900 KiB), or the listener's shorter
+ *       {@code TIMEOUT_MS}, whose timer answers first; the call then ends too, so a request that
+ *       got its 504 no longer holds a place among those waiting.
  * </ul>
  */
 final class ActorForwarder implements RequestHandler {
@@ -42,21 +43,38 @@ final class ActorForwarder implements RequestHandler {
 
   private final ProviderConnection connection;
   private final LinkDefinition link;
+  private final Duration listenerTimeout;
 
-  ActorForwarder(ProviderConnection connection, LinkDefinition link) {
+  /**
+   * @param listenerTimeout the listener's {@code TIMEOUT_MS}, or null: a call waits no longer than
+   *     the listener, whose timer has answered 504 by then
+   */
+  ActorForwarder(ProviderConnection connection, LinkDefinition link, Duration listenerTimeout) {
     this.connection = connection;
     this.link = link;
+    this.listenerTimeout = listenerTimeout;
   }
 
   /** Encodes and sends the request here; decodes the answer or maps the failure on {@code loop}. */
   @Override
   public CompletableFuture<HttpResponse> handle(HttpRequest request, Executor loop) {
     byte[] payload = HttpServerCodec.encodeRequest(request);
+    Duration timeout = callTimeout(payload.length);
     return connection
-        .callActorAsync(link, HttpServer.HANDLE_REQUEST, payload)
+        .callActorAsync(link, HttpServer.HANDLE_REQUEST, payload, timeout)
         .handleAsync(
-            (result, failure) -> failure == null ? decode(result) : failed(failure, payload.length),
-            loop);
+            (result, failure) -> failure == null ? decode(result) : failed(failure, timeout), loop);
+  }
+
+  /** The SDK's call timeout (longer for a chunked request), or the listener's when shorter. */
+  private Duration callTimeout(int payloadLength) {
+    Duration timeout = connection.rpcTimeout();
+    if (ChunkStore.needsChunking(payloadLength)) {
+      timeout = timeout.plus(ProviderConnection.CHUNKED_EXTRA_TIMEOUT);
+    }
+    return listenerTimeout != null && listenerTimeout.compareTo(timeout) < 0
+        ? listenerTimeout
+        : timeout;
   }
 
   private HttpResponse decode(byte[] result) {
@@ -68,7 +86,7 @@ final class ActorForwarder implements RequestHandler {
     }
   }
 
-  private HttpResponse failed(Throwable failure, int payloadLength) {
+  private HttpResponse failed(Throwable failure, Duration timeout) {
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()
@@ -87,11 +105,7 @@ final class ActorForwarder implements RequestHandler {
         return PlainResponses.actorUnavailable();
       }
       LOG.warn("actor timed out actor={} reason={}", link.actorId(), e.getMessage());
-      Duration waited = connection.rpcTimeout();
-      if (ChunkStore.needsChunking(payloadLength)) {
-        waited = waited.plus(ProviderConnection.CHUNKED_EXTRA_TIMEOUT);
-      }
-      return PlainResponses.actorTimedOut(waited.toMillis());
+      return PlainResponses.actorTimedOut(timeout.toMillis());
     }
     if (cause instanceof ActorCallException e) {
       LOG.warn("actor call failed actor={} reason={}", link.actorId(), e.getMessage());

@@ -46,7 +46,9 @@ public final class HttpServerProvider implements CapabilityProvider {
     ListenerSettings settings;
     try {
       settings = ListenerSettings.fromLinkValues(link.values());
-      listener = HttpListener.start(threads, settings, new ActorForwarder(connection, link));
+      listener =
+          HttpListener.start(
+              threads, settings, new ActorForwarder(connection, link, settings.timeout()));
     } catch (LinkValueException | ListenerException e) {
       LOG.warn("link refused actor={} reason={}", link.actorId(), e.getMessage());
       return false;

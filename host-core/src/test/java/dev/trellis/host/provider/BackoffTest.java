@@ -2,6 +2,7 @@ package dev.trellis.host.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trellis.interfaces.contract.keyvalue.GetResponse;
 import dev.trellis.provider.OperationException;
 import dev.trellis.testing.Lattice;
+import dev.trellis.testing.MutableClock;
 import dev.trellis.testing.WithNats;
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;

@@ -25,8 +25,8 @@ final class WarmUp {
 
   private WarmUp() {}
 
-  /** Runs {@code round} until compilation has settled; returns the number of rounds run. */
-  static int untilCompiled(Round round) throws InterruptedException {
+  /** Runs {@code round} until compilation has settled. */
+  static void untilCompiled(Round round) throws InterruptedException {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     long previousMillis = -1;
     int rounds = 0;
@@ -46,6 +46,5 @@ final class WarmUp {
       }
       previousMillis = elapsedMillis;
     }
-    return rounds;
   }
 }

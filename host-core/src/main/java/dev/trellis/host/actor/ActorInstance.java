@@ -54,6 +54,7 @@ final class ActorInstance {
               .withImportValues(HostImports.forInstance(state, handler, actorKey, limits))
               .withMachineFactory(module.machineFactory())
               .withMemoryLimits(new MemoryLimits(declared.initialPages(), max))
+              // byte[] pages: guest loads and stores cost less than on the ByteBuffer default
               .withMemoryFactory(ByteArrayMemory::new)
               .withStart(false)
               .build();

@@ -86,16 +86,43 @@ func StartNATS(t testing.TB, args ...string) *NATS {
 	return n
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent writers.
+// syncBuffer is a bytes.Buffer safe for concurrent writers, which a reader can wait on.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	written chan struct{} // closed, and replaced, by every write
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.written != nil {
+		close(b.written)
+		b.written = nil
+	}
 	return b.buf.Write(p)
+}
+
+// waitFor waits until the buffer contains text, at most timeout; it reports whether it does.
+func (b *syncBuffer) waitFor(text string, timeout time.Duration) bool {
+	deadline := time.After(timeout)
+	for {
+		b.mu.Lock()
+		if strings.Contains(b.buf.String(), text) {
+			b.mu.Unlock()
+			return true
+		}
+		if b.written == nil {
+			b.written = make(chan struct{})
+		}
+		written := b.written
+		b.mu.Unlock()
+		select {
+		case <-written:
+		case <-deadline:
+			return false
+		}
+	}
 }
 
 func (b *syncBuffer) String() string {

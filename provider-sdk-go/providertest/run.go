@@ -30,6 +30,12 @@ func (r *Running) Err() error { return r.err }
 // Log returns what the provider logged so far.
 func (r *Running) Log() string { return r.log.String() }
 
+// WaitLog waits until the provider has logged text, at most timeout, and reports whether it has.
+// Link puts are published without a reply, so the log is how a test knows one was processed.
+func (r *Running) WaitLog(text string, timeout time.Duration) bool {
+	return r.log.waitFor(text, timeout)
+}
+
 // Run serves p in-process with provider.Run, HostData coming from this host (with links), and
 // waits until the provider answers health checks. The provider is stopped when the test ends;
 // its log is printed if the test failed.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,12 +38,8 @@ func newFixture(t *testing.T, values map[string]string) *fixture {
 // so the log is how a test knows one was processed).
 func (f *fixture) waitLog(text string) {
 	f.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(f.run.Log(), text) {
-		if time.Now().After(deadline) {
-			f.t.Fatalf("provider did not log %q within 5s", text)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if !f.run.WaitLog(text, 5*time.Second) {
+		f.t.Fatalf("provider did not log %q within 5s", text)
 	}
 }
 

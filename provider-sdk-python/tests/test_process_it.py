@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nats.errors
 import pytest
 
 from trellis_provider import codec
@@ -68,15 +67,7 @@ def child_processes():
 
 
 async def wait_until_serving(host, child: Child, timeout: float = 20.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        try:
-            await host.health(timeout=1)
-            return
-        except (nats.errors.NoRespondersError, nats.errors.TimeoutError):
-            if child.proc.poll() is not None or asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"provider did not start:\n{child.stderr()}") from None
-            await asyncio.sleep(0.05)
+    await host.wait_ready(timeout, alive=lambda: child.proc.poll() is None, output=child.stderr)
 
 
 async def test_readme_example_runs_as_a_child_process(

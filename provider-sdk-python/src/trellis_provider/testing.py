@@ -11,16 +11,18 @@ serving an actor subject). Nothing here is a mock: every message crosses a real 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
-import time
+import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
+from nats import errors as nats_errors
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.aio.subscription import Subscription
@@ -120,16 +122,16 @@ class NatsServer:
                 cfg = Path(self._dir.name) / "server.conf"
                 cfg.write_text(self.config)
                 args += ["-c", str(cfg)]
-            with open(self.log_path, "wb") as log:
-                self._proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-            deadline = time.monotonic() + self.ready_timeout
-            while time.monotonic() < deadline:
-                if "Server is ready" in self.log():
-                    return self
-                if self._proc.poll() is not None:
-                    break
-                time.sleep(0.02)
+            ready = threading.Event()
+            self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            copier = threading.Thread(
+                target=_copy_output, args=(self._proc, self.log_path, ready), daemon=True
+            )
+            copier.start()
+            if ready.wait(self.ready_timeout) and self._proc.poll() is None:
+                return self
             self.stop(remove=False)
+            copier.join(timeout=5)
             if "address already in use" not in self.log():
                 break
         raise RuntimeError(f"failed to start nats-server {self.binary}:\n{self.log()}")
@@ -154,17 +156,35 @@ class NatsServer:
         self.stop()
 
 
+def _copy_output(proc: subprocess.Popen[bytes], log_path: Path, ready: threading.Event) -> None:
+    """Copies the server's output to ``log_path``; sets ``ready`` when it is ready or has exited."""
+    assert proc.stdout is not None
+    with open(log_path, "wb") as log:
+        for line in proc.stdout:
+            log.write(line)
+            log.flush()
+            if b"Server is ready" in line:
+                ready.set()
+    ready.set()
+
+
 def new_lattice() -> str:
     """A unique lattice prefix (also a valid object store bucket name)."""
     return "t" + uuid.uuid4().hex[:16]
 
 
 async def eventually(
-    check: Callable[[], bool], timeout: float = 5.0, what: str = "condition"
+    check: Callable[[], bool | Awaitable[bool]], timeout: float = 5.0, what: str = "condition"
 ) -> None:
-    """Wait until ``check()`` is true, at most ``timeout`` seconds (an explicit bound)."""
+    """Wait until ``check()`` (a function or a coroutine function) is true, at most ``timeout``
+    seconds (an explicit bound)."""
     deadline = asyncio.get_running_loop().time() + timeout
-    while not check():
+    while True:
+        result = check()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"{what} not reached within {timeout:g} s")
         await asyncio.sleep(0.01)
@@ -236,6 +256,29 @@ class TestHost:
             subjects.health(*self._args()), codec.encode(HealthCheckRequest()), timeout=timeout
         )
         return codec.decode_health_response(msg.data)
+
+    async def wait_ready(
+        self,
+        timeout: float,
+        alive: Callable[[], bool] = lambda: True,
+        output: Callable[[], str] = lambda: "",
+    ) -> None:
+        """Waits until the provider answers health checks, at most ``timeout`` seconds, failing at
+        once when ``alive()`` turns false (its process exited); ``output()`` goes in the failure."""
+
+        async def answers() -> bool:
+            if not alive():
+                raise AssertionError(f"provider exited before it was ready:\n{output()}")
+            try:
+                await self.health(timeout=1)
+                return True
+            except (nats_errors.NoRespondersError, nats_errors.TimeoutError):
+                return False
+
+        try:
+            await eventually(answers, timeout, what="provider answering health checks")
+        except AssertionError as e:
+            raise AssertionError(f"{e}\n{output()}") from None
 
     async def shutdown(self, host_id: str | None = None, timeout: float = 2.0) -> bytes:
         body = b'{"host_id":"%s"}' % (host_id if host_id is not None else self.host_id).encode()

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import msgpack
-import nats.errors
 import pytest
 
 from trellis_keyvalue_sqlite import KeyValueSqliteProvider
@@ -213,16 +212,9 @@ async def test_launcher_runs_as_a_host_starts_it(nats_server, host, actor, tmp_p
     try:
         proc.stdin.write(encode_host_data_line(host.host_data(nats_server.url, [link])))
         proc.stdin.flush()
-        deadline = asyncio.get_running_loop().time() + 30
-        while True:
-            try:
-                await host.health(timeout=1)
-                break
-            except (nats.errors.NoRespondersError, nats.errors.TimeoutError):
-                assert proc.poll() is None and asyncio.get_running_loop().time() < deadline, (
-                    tmp_path / "stderr"
-                ).read_text()
-                await asyncio.sleep(0.05)
+        await host.wait_ready(
+            30, alive=lambda: proc.poll() is None, output=(tmp_path / "stderr").read_text
+        )
         assert (
             await call(host, actor, kv.INCREMENT, codec.encode(kv.IncrementRequest("hits", 3))) == 3
         )

@@ -8,7 +8,6 @@ import dev.trellis.cli.context.CtlOptions;
 import dev.trellis.cli.lattice.CtlClient;
 import dev.trellis.cli.lattice.EventWait;
 import dev.trellis.cli.lattice.Ids;
-import dev.trellis.cli.lattice.Pairs;
 import dev.trellis.cli.lattice.Refs;
 import dev.trellis.cli.output.CommandResult;
 import dev.trellis.cli.output.Progress;
@@ -17,7 +16,6 @@ import dev.trellis.interfaces.control.CommandCodec;
 import dev.trellis.interfaces.control.StartActorCommand;
 import dev.trellis.interfaces.event.CloudEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,18 +57,7 @@ final class ActorStartCommand implements CliCommand {
       description = "How many instances (default 1).")
   int count;
 
-  @Option(
-      names = {"-c", "--constraint"},
-      paramLabel = "LABEL=VALUE",
-      description = "Only hosts with this label value bid in the auction (repeatable).")
-  List<String> constraints;
-
-  @Option(
-      names = "--auction-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = "2000",
-      description = "How long to wait for bids (default 2000).")
-  long auctionTimeoutMs;
+  @Mixin AuctionOptions auction;
 
   @Option(names = "--skip-wait", description = "Return once the host accepted the request.")
   boolean skipWait;
@@ -82,14 +69,14 @@ final class ActorStartCommand implements CliCommand {
     if (count < 1 || count > 65_535) {
       throw new CliException("failed to start actor " + ref + ": --count must be 1–65535");
     }
-    Map<String, String> labels = Pairs.parse(constraints, "constraint");
+    Map<String, String> labels = auction.labels();
     String sent = Refs.forHost(ctx, ref);
     CtlConnection conn = ctl.resolve(ctx);
     try (CtlClient client = CtlClient.connect(conn)) {
       String host =
           hostId != null
               ? Ids.host(hostId, "start actor " + sent)
-              : Auctions.actor(ctx, client, sent, labels, Duration.ofMillis(auctionTimeoutMs));
+              : Auctions.actor(ctx, client, sent, labels, auction.window());
       String action = "start actor " + sent + " on host " + host;
       try (EventWait events = skipWait ? null : client.subscribeEvents()) {
         client.command(

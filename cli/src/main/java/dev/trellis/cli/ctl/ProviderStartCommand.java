@@ -9,7 +9,6 @@ import dev.trellis.cli.context.CtlOptions;
 import dev.trellis.cli.lattice.CtlClient;
 import dev.trellis.cli.lattice.EventWait;
 import dev.trellis.cli.lattice.Ids;
-import dev.trellis.cli.lattice.Pairs;
 import dev.trellis.cli.lattice.Refs;
 import dev.trellis.cli.output.CommandResult;
 import dev.trellis.cli.output.Progress;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -63,18 +61,7 @@ final class ProviderStartCommand implements CliCommand {
       description = "Link name the provider serves (default: default).")
   String linkName;
 
-  @Option(
-      names = {"-c", "--constraint"},
-      paramLabel = "LABEL=VALUE",
-      description = "Only hosts with this label value bid in the auction (repeatable).")
-  List<String> constraints;
-
-  @Option(
-      names = "--auction-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = "2000",
-      description = "How long to wait for bids (default 2000).")
-  long auctionTimeoutMs;
+  @Mixin AuctionOptions auction;
 
   @Option(
       names = "--config-json",
@@ -89,7 +76,7 @@ final class ProviderStartCommand implements CliCommand {
 
   @Override
   public CommandResult call(CommandContext ctx) {
-    Map<String, String> labels = Pairs.parse(constraints, "constraint");
+    Map<String, String> labels = auction.labels();
     String configuration = configuration(ctx);
     String sent = Refs.forHost(ctx, ref);
     CtlConnection conn = ctl.resolve(ctx);
@@ -97,8 +84,7 @@ final class ProviderStartCommand implements CliCommand {
       String host =
           hostId != null
               ? Ids.host(hostId, "start provider " + sent)
-              : Auctions.provider(
-                  ctx, client, sent, linkName, labels, Duration.ofMillis(auctionTimeoutMs));
+              : Auctions.provider(ctx, client, sent, linkName, labels, auction.window());
       String action = "start provider " + sent + " on host " + host;
       try (EventWait events = skipWait ? null : client.subscribeEvents()) {
         client.command(

@@ -129,6 +129,7 @@ public final class LatticeHost implements AutoCloseable {
     host.close();
     watch.close();
     host.events().publish(new HostStopped(host.config().labels()));
+    host.events().flush(Duration.ofSeconds(2));
     LOG.info("host stopped host={}", host.hostId());
     stopped.countDown();
   }

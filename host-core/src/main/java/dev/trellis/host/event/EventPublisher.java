@@ -24,7 +24,9 @@ import dev.trellis.interfaces.event.ProviderStopped;
 import dev.trellis.interfaces.wire.Invocation;
 import dev.trellis.interfaces.wire.LinkDefinition;
 import io.nats.client.Connection;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,21 @@ public final class EventPublisher implements ProviderListener, LinkListener, Inv
           EventCodec.encode(event, config.hostId(), config.clock()));
     } catch (RuntimeException e) {
       LOG.warn("failed to publish event type={} cause={}", event.eventType(), e.toString());
+    }
+  }
+
+  /**
+   * Waits until the server has every event published so far, at most {@code timeout}: for the last
+   * events of a host ({@code host_stopped}), which must not be lost when the connection, or the
+   * nats-server, is closed right after.
+   */
+  public void flush(Duration timeout) {
+    try {
+      connection.flush(timeout);
+    } catch (TimeoutException | IllegalStateException e) {
+      LOG.warn("failed to flush events within {} ms cause={}", timeout.toMillis(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
